@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+import { ConfigError, PinoLogger, parseConfig, type AppConfig } from '@atelier/platform';
+import { createApp } from './app/create-app';
+
+async function bootstrap(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = parseConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78);
+    }
+    throw err;
+  }
+  const logger = new PinoLogger(config.values.logLevel);
+  const app = await createApp(config, { logger });
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  await app.listen(config.values.port, config.values.host);
+  const url = `http://${config.values.host === '0.0.0.0' ? 'localhost' : config.values.host}:${config.values.port}`;
+  logger.log(`Atelier (${config.mode}, provider ${config.visionProvider}) listening on ${url}  ·  API docs ${url}/api/docs`, 'Bootstrap');
+}
+
+bootstrap().catch((err) => {
+  console.error(`Atelier failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,6 @@
+export * from './lib/job';
+export * from './lib/job-types';
+export * from './lib/job-event';
+export * from './lib/analyzer';
+export * from './lib/preset';
+export * from './lib/problem';

@@ -1,0 +1,140 @@
+import type { JobType } from '@atelier/contracts';
+import { JobDispatcher, type AbortReason, type DispatchHandler, type EnqueueOptions } from '../ports/job-dispatcher.port';
+import { PriorityQueue } from './priority-queue';
+
+export interface InProcessDispatcherOptions {
+  concurrency: number;
+  typeConcurrency: Partial<Record<string, number>>;
+}
+
+interface Running {
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+/**
+ * Embedded dispatch: one priority queue per job type, a global concurrency cap and per-type
+ * caps. The queue only holds ids; the store is the truth, and recovery refills it at boot.
+ */
+export class InProcessDispatcher extends JobDispatcher {
+  private readonly queues = new Map<string, PriorityQueue>();
+  private readonly queued = new Set<string>();
+  private readonly delayed = new Map<string, NodeJS.Timeout>();
+  private readonly running = new Map<string, Running>();
+  private readonly runningByType = new Map<string, number>();
+  private handler?: DispatchHandler;
+  private accepting = false;
+  private seq = 0;
+  private pumping = false;
+
+  constructor(private readonly options: InProcessDispatcherOptions) {
+    super();
+  }
+
+  async enqueue(jobId: string, { type, priority, delay }: EnqueueOptions): Promise<void> {
+    if (this.queued.has(jobId) || this.running.has(jobId)) return;
+    this.clearDelay(jobId);
+    if (delay && delay > 0) {
+      const timer = setTimeout(() => {
+        this.delayed.delete(jobId);
+        void this.enqueue(jobId, { type, priority });
+      }, delay);
+      timer.unref();
+      this.delayed.set(jobId, timer);
+      return;
+    }
+    let queue = this.queues.get(type);
+    if (!queue) this.queues.set(type, (queue = new PriorityQueue()));
+    queue.push({ id: `${type}\u0000${jobId}`, priority, seq: this.seq++ });
+    this.queued.add(jobId);
+    this.pump();
+  }
+
+  async cancel(jobId: string): Promise<void> {
+    this.clearDelay(jobId);
+    if (this.queued.delete(jobId)) {
+      for (const [type, queue] of this.queues) queue.remove(`${type}\u0000${jobId}`);
+    }
+    this.running.get(jobId)?.controller.abort('cancelled' satisfies AbortReason);
+  }
+
+  async start(handler: DispatchHandler): Promise<void> {
+    this.handler = handler;
+    this.accepting = true;
+    this.pump();
+  }
+
+  async stop(graceMs: number): Promise<void> {
+    this.accepting = false;
+    for (const timer of this.delayed.values()) clearTimeout(timer);
+    this.delayed.clear();
+    const all = () => Promise.all([...this.running.values()].map((r) => r.done));
+    if (this.running.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+    await Promise.race([all(), grace]);
+    clearTimeout(timer);
+    for (const r of this.running.values()) r.controller.abort('shutdown' satisfies AbortReason);
+    await all();
+  }
+
+  runningCount(): number {
+    return this.running.size;
+  }
+
+  /** Ids waiting in memory (queued or delayed), for tests and metrics. */
+  pendingCount(): number {
+    return this.queued.size + this.delayed.size;
+  }
+
+  private clearDelay(jobId: string): void {
+    const timer = this.delayed.get(jobId);
+    if (timer) {
+      clearTimeout(timer);
+      this.delayed.delete(jobId);
+    }
+  }
+
+  private capOf(type: string): number {
+    return this.options.typeConcurrency[type] ?? this.options.concurrency;
+  }
+
+  /** Starts queued jobs while there is room: the best head among types that are under their cap. */
+  private pump(): void {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.accepting && this.handler && this.running.size < this.options.concurrency) {
+        let best: { type: string; queue: PriorityQueue } | undefined;
+        for (const [type, queue] of this.queues) {
+          const head = queue.peek();
+          if (!head || (this.runningByType.get(type) ?? 0) >= this.capOf(type)) continue;
+          if (!best || PriorityQueue.before(head, best.queue.peek()!)) best = { type, queue };
+        }
+        if (!best) return;
+        const entry = best.queue.pop()!;
+        const jobId = entry.id.slice(best.type.length + 1);
+        this.queued.delete(jobId);
+        this.launch(jobId, best.type as JobType);
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private launch(jobId: string, type: JobType): void {
+    const controller = new AbortController();
+    this.runningByType.set(type, (this.runningByType.get(type) ?? 0) + 1);
+    const handler = this.handler!;
+    const done = (async () => {
+      try {
+        await handler(jobId, type, controller.signal);
+      } finally {
+        this.running.delete(jobId);
+        this.runningByType.set(type, (this.runningByType.get(type) ?? 1) - 1);
+        queueMicrotask(() => this.pump());
+      }
+    })();
+    this.running.set(jobId, { controller, done });
+  }
+}

@@ -1,0 +1,173 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { FINISHED_STATUSES, UNFINISHED_STATUSES, type JobStatus } from '@atelier/contracts';
+import type { AtelierTables, SqlDialectName } from '@atelier/persistence';
+import { JobStore, type JobListQuery, type JobPatch, type JobRecord, type NewJobRecord, type ProgressPatch } from '../ports/job-store.port';
+import { newRecordToRow, patchToRow, rowToRecord } from './job-row';
+
+type Db = Kysely<AtelierTables> | Transaction<AtelierTables>;
+
+/**
+ * The JobStore over Kysely. The SQL is portable, so the same class serves SQLite (embedded) and
+ * PostgreSQL (distributed); only the row lock differs (SQLite serialises writers anyway).
+ */
+export class KyselyJobStore extends JobStore {
+  constructor(
+    private readonly db: Db,
+    private readonly dialect: SqlDialectName,
+    private readonly inTransaction = false,
+  ) {
+    super();
+  }
+
+  async insert(jobs: NewJobRecord[]): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.transaction(async (store) => {
+      const db = (store as KyselyJobStore).db;
+      for (let i = 0; i < jobs.length; i += 200) {
+        await db.insertInto('jobs').values(jobs.slice(i, i + 200).map(newRecordToRow)).execute();
+      }
+      const deps = jobs.flatMap((j) => j.depends_on.map((d) => ({ job_id: j.job_id, depends_on_id: d })));
+      if (deps.length) await db.insertInto('job_dependencies').values(deps).execute();
+    });
+  }
+
+  async get(id: string): Promise<JobRecord | undefined> {
+    const row = await this.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && rowToRecord(row);
+  }
+
+  async getMany(ids: string[]): Promise<JobRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('jobs').selectAll().where('id', 'in', ids).orderBy('id').execute();
+    return rows.map(rowToRecord);
+  }
+
+  async list(q: JobListQuery): Promise<JobRecord[]> {
+    let query = this.db.selectFrom('jobs').selectAll();
+    if (q.statuses?.length) query = query.where('status', 'in', q.statuses);
+    if (q.types?.length) query = query.where('type', 'in', q.types);
+    if (q.parentId) query = query.where('parent_id', '=', q.parentId);
+    if (q.topLevel) query = query.where('parent_id', 'is', null);
+    if (q.owner) query = query.where('owner', '=', q.owner);
+    if (q.beforeId) query = query.where('id', '<', q.beforeId);
+    const rows = await query.orderBy('id', 'desc').limit(q.limit).execute();
+    return rows.map(rowToRecord);
+  }
+
+  async children(parentId: string): Promise<JobRecord[]> {
+    const rows = await this.db.selectFrom('jobs').selectAll().where('parent_id', '=', parentId).orderBy('id').execute();
+    return rows.map(rowToRecord);
+  }
+
+  async dependents(id: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('job_dependencies')
+      .innerJoin('jobs', 'jobs.id', 'job_dependencies.job_id')
+      .select('jobs.id')
+      .where('job_dependencies.depends_on_id', '=', id)
+      .where('jobs.status', '=', 'queued')
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async transition(id: string, from: readonly JobStatus[], patch: JobPatch): Promise<JobRecord | undefined> {
+    const row = await this.db
+      .updateTable('jobs')
+      .set(patchToRow(patch, new Date().toISOString()))
+      .where('id', '=', id)
+      .where('status', 'in', [...from])
+      .returningAll()
+      .executeTakeFirst();
+    return row && rowToRecord(row);
+  }
+
+  async updateProgress(id: string, p: ProgressPatch): Promise<JobRecord | undefined> {
+    const row = await this.db
+      .updateTable('jobs')
+      .set({
+        progress: sql<number>`CASE WHEN progress < ${p.progress} THEN ${p.progress} ELSE progress END`,
+        current_step: p.current_step,
+        total_steps: p.total_steps,
+        step_label: p.step_label,
+        updated_at: new Date().toISOString(),
+      })
+      .where('id', '=', id)
+      .where('status', '=', 'running')
+      .returningAll()
+      .executeTakeFirst();
+    return row && rowToRecord(row);
+  }
+
+  async delete(id: string): Promise<string[]> {
+    return this.transaction(async (store) => {
+      const db = (store as KyselyJobStore).db;
+      const children = await db.selectFrom('jobs').select('id').where('parent_id', '=', id).execute();
+      const ids = [id, ...children.map((c) => c.id)];
+      const deleted = await db.deleteFrom('jobs').where('id', 'in', ids).returning('id').execute();
+      return deleted.map((d) => d.id);
+    });
+  }
+
+  async scan(statuses: readonly JobStatus[], afterId: string | undefined, limit: number): Promise<JobRecord[]> {
+    let query = this.db.selectFrom('jobs').selectAll().where('status', 'in', [...statuses]);
+    if (afterId) query = query.where('id', '>', afterId);
+    const rows = await query.orderBy('id').limit(limit).execute();
+    return rows.map(rowToRecord);
+  }
+
+  async snapshot(finishedSince: string, limit: number): Promise<JobRecord[]> {
+    const rows = await this.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where((eb) =>
+        eb.or([
+          eb('status', 'in', [...UNFINISHED_STATUSES]),
+          eb.and([eb('status', 'in', [...FINISHED_STATUSES]), eb('finished_at', '>=', finishedSince)]),
+        ]),
+      )
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(rowToRecord);
+  }
+
+  async deleteFinishedBefore(before: string, limit: number): Promise<string[]> {
+    return this.transaction(async (store) => {
+      const db = (store as KyselyJobStore).db;
+      const old = await db
+        .selectFrom('jobs')
+        .select('id')
+        .where('parent_id', 'is', null)
+        .where('status', 'in', [...FINISHED_STATUSES])
+        .where('finished_at', '<', before)
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      if (old.length === 0) return [];
+      const ids = old.map((o) => o.id);
+      await db.deleteFrom('jobs').where('id', 'in', ids).execute();
+      return ids;
+    });
+  }
+
+  async transaction<T>(fn: (store: JobStore, tx: Kysely<AtelierTables>) => Promise<T>, lockId?: string): Promise<T> {
+    if (this.inTransaction) {
+      await this.lock(lockId);
+      return fn(this, this.db);
+    }
+    return (this.db as Kysely<AtelierTables>).transaction().execute(async (trx) => {
+      const store = new KyselyJobStore(trx, this.dialect, true);
+      await store.lock(lockId);
+      return fn(store, trx);
+    });
+  }
+
+  async ping(): Promise<void> {
+    await sql`SELECT 1`.execute(this.db);
+  }
+
+  private async lock(id: string | undefined): Promise<void> {
+    if (!id || this.dialect !== 'postgres') return;
+    await this.db.selectFrom('jobs').select('id').where('id', '=', id).forUpdate().execute();
+  }
+}

@@ -1,0 +1,79 @@
+import { isFinished, type Job, type JobStatus } from '@atelier/contracts';
+import type { JobStore } from '../ports/job-store.port';
+import type { JobHandlerRegistry } from '../handlers/job-handler.registry';
+
+const COUNT_SUFFIX = / \(\d+\/\d+\)$/;
+
+export function baseTitle(title: string): string {
+  return title.replace(COUNT_SUFFIX, '');
+}
+
+export function parentTitle(title: string, done: number, total: number): string {
+  return `${baseTitle(title)} (${done}/${total})`;
+}
+
+export type DependencyState = { kind: 'ready' } | { kind: 'waiting' } | { kind: 'broken'; dependency: Job };
+
+/** Parent aggregation and dependency checks: the relations between jobs. */
+export class JobGraph {
+  constructor(private readonly registry: JobHandlerRegistry) {}
+
+  /**
+   * Recomputes a parent from its children (call inside the transaction that changed a child,
+   * holding the parent's lock). Answers the parent when it changed.
+   */
+  async refreshParent(store: JobStore, parentId: string): Promise<Job | undefined> {
+    const parent = await store.get(parentId);
+    if (!parent || parent.status === 'cancelled') return undefined;
+    const kids = await store.children(parentId);
+    if (kids.length === 0) return undefined;
+    const ended = kids.filter((k) => isFinished(k.status));
+    const title = parentTitle(parent.title, ended.length, kids.length);
+    const mean = kids.reduce((sum, k) => sum + (isFinished(k.status) ? 1 : k.progress), 0) / kids.length;
+    const now = new Date().toISOString();
+    const open: JobStatus[] = ['queued', 'running', 'failed'];
+
+    if (ended.length === kids.length) {
+      const failed = kids.filter((k) => k.status !== 'completed');
+      const result = this.registry.get(parent.type).aggregate?.(kids) ?? null;
+      const common = { title, result, finished_at: now, current_step: kids.length, total_steps: kids.length };
+      if (failed.length === 0) {
+        return store.transition(parentId, open, { ...common, status: 'completed', progress: 1, error: null, step_label: 'Completed' });
+      }
+      const names = failed.map((k) => `${baseTitle(k.title)} (${k.status})`).join(', ');
+      return store.transition(parentId, open, {
+        ...common,
+        status: 'failed',
+        progress: Math.max(parent.progress, mean),
+        step_label: `${failed.length} of ${kids.length} failed`,
+        error: { message: `${failed.length} of ${kids.length} failed: ${names}`, code: 'children_failed', retryable: true },
+      });
+    }
+
+    const anyStarted = kids.some((k) => k.status !== 'queued' || k.attempts > 0);
+    const status: JobStatus = anyStarted ? 'running' : 'queued';
+    return store.transition(parentId, open, {
+      status,
+      title,
+      progress: parent.status === 'running' ? Math.max(parent.progress, mean) : mean,
+      current_step: ended.length,
+      total_steps: kids.length,
+      step_label: `${ended.length} of ${kids.length} done`,
+      started_at: parent.started_at ?? (anyStarted ? now : null),
+      finished_at: null,
+      error: null,
+    });
+  }
+
+  async dependencyState(store: JobStore, job: Job): Promise<DependencyState> {
+    if (job.depends_on.length === 0) return { kind: 'ready' };
+    const deps = await store.getMany(job.depends_on);
+    if (deps.length < job.depends_on.length) {
+      const missing = job.depends_on.find((id) => !deps.some((d) => d.job_id === id))!;
+      return { kind: 'broken', dependency: { job_id: missing, title: 'deleted job', status: 'cancelled' } as Job };
+    }
+    const broken = deps.find((d) => d.status === 'failed' || d.status === 'cancelled');
+    if (broken) return { kind: 'broken', dependency: broken };
+    return deps.every((d) => d.status === 'completed') ? { kind: 'ready' } : { kind: 'waiting' };
+  }
+}

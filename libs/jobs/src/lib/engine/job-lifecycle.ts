@@ -1,0 +1,192 @@
+import { Logger } from '@nestjs/common';
+import { isFinished, type Job, type JobEventName, type JobStatus } from '@atelier/contracts';
+import type { JobStore, JobPatch } from '../ports/job-store.port';
+import type { JobEventBus } from '../ports/job-event-bus.port';
+import type { JobDispatcher } from '../ports/job-dispatcher.port';
+import type { JobOutcome } from '../handlers/job-handler';
+import type { JobPolicy } from './job-options';
+import { JobGraph } from './job-graph';
+import { retryAfterOf, toJobError } from './job-errors';
+import type { JobMetrics } from './job-metrics';
+
+const EVENT_OF: Record<JobStatus, JobEventName> = {
+  queued: 'job.updated',
+  running: 'job.updated',
+  completed: 'job.completed',
+  failed: 'job.failed',
+  cancelled: 'job.cancelled',
+};
+
+export type PolicyOf = (job: Pick<Job, 'type'>) => JobPolicy;
+
+/**
+ * Every state change of a job goes through here: one conditional update per transition, parent
+ * aggregation in the same transaction, then the events and the dispatch that follow.
+ */
+export class JobLifecycle {
+  private readonly logger = new Logger('Jobs');
+
+  constructor(
+    readonly store: JobStore,
+    private readonly bus: JobEventBus,
+    private readonly dispatcher: JobDispatcher,
+    readonly graph: JobGraph,
+    readonly policyOf: PolicyOf,
+    private readonly metrics?: JobMetrics,
+  ) {}
+
+  async publish(jobs: (Job | undefined)[], created = false): Promise<void> {
+    for (const job of jobs) {
+      if (job) await this.bus.publish({ event: created ? 'job.created' : EVENT_OF[job.status], data: job });
+    }
+  }
+
+  /** Hands a queued job to the dispatcher when its dependencies allow; fails it when one broke. */
+  async schedule(job: Job): Promise<void> {
+    if (job.status !== 'queued' || job.child_ids.length > 0) return;
+    const deps = await this.graph.dependencyState(this.store, job);
+    if (deps.kind === 'waiting') return;
+    if (deps.kind === 'broken') {
+      const d = deps.dependency;
+      await this.end(job.job_id, ['queued'], 'failed', {
+        error: { message: `Dependency "${d.title}" (${d.job_id}) ${d.status}`, code: 'dependency_failed', retryable: false },
+      });
+      return;
+    }
+    const delay = job.run_at ? Date.parse(job.run_at) - Date.now() : 0;
+    await this.dispatcher.enqueue(job.job_id, { type: job.type, priority: job.priority, delay: delay > 0 ? delay : undefined });
+  }
+
+  /** queued → running. Answers undefined (and changes nothing) when the job may not start now. */
+  async start(id: string): Promise<Job | undefined> {
+    const job = await this.store.get(id);
+    if (!job || job.status !== 'queued') return undefined;
+    if (job.run_at && Date.parse(job.run_at) > Date.now() + 5) {
+      await this.schedule(job);
+      return undefined;
+    }
+    if ((await this.graph.dependencyState(this.store, job)).kind !== 'ready') return undefined;
+    const now = new Date().toISOString();
+    const [started, parent] = await this.store.transaction(async (s) => {
+      const j = await s.transition(id, ['queued'], {
+        status: 'running',
+        attempts: job.attempts + 1,
+        started_at: now,
+        finished_at: null,
+        run_at: null,
+        error: null,
+        step_label: 'Starting',
+      });
+      return [j, j?.parent_id ? await this.graph.refreshParent(s, j.parent_id) : undefined] as const;
+    }, job.parent_id ?? undefined);
+    await this.publish([started, parent]);
+    if (started) this.metrics?.started(started);
+    return started;
+  }
+
+  async progress(id: string, step: number, total: number, label: string, fraction?: number): Promise<void> {
+    const progress = Math.min(1, Math.max(0, fraction ?? (total > 0 ? step / total : 0)));
+    const job = await this.store.updateProgress(id, { progress, current_step: step, total_steps: total, step_label: label });
+    if (!job) return;
+    const parent = job.parent_id
+      ? await this.store.transaction((s) => this.graph.refreshParent(s, job.parent_id!), job.parent_id)
+      : undefined;
+    await this.publish([job, parent]);
+  }
+
+  async annotate(id: string, metadata: Record<string, unknown>): Promise<void> {
+    const job = await this.store.get(id);
+    if (!job || job.status !== 'running') return;
+    await this.store.transition(id, ['running'], { metadata: { ...job.metadata, ...metadata } });
+  }
+
+  /** running → completed, writing the outcome's records in the same transaction. False when the job was no longer running. */
+  async complete(id: string, outcome: JobOutcome): Promise<boolean> {
+    const job = await this.store.get(id);
+    if (!job) return false;
+    const ended = await this.end(id, ['running'], 'completed', { result: outcome.result, progress: 1, error: null }, outcome.persist);
+    return ended !== undefined;
+  }
+
+  /** A failed attempt: retried with backoff while attempts remain and the error is retryable, else final. */
+  async failAttempt(id: string, err: unknown): Promise<void> {
+    const job = await this.store.get(id);
+    if (!job || job.status !== 'running') return;
+    const error = toJobError(err);
+    if (error.retryable && job.attempts < job.max_attempts) {
+      const delay = Math.max(this.policyOf(job).backoffMs(job.attempts), retryAfterOf(err));
+      const runAt = new Date(Date.now() + delay).toISOString();
+      const queued = await this.store.transition(id, ['running'], {
+        status: 'queued',
+        run_at: runAt,
+        step_label: `Attempt ${job.attempts} failed (${error.message}); retrying in ${Math.ceil(delay / 1000)} s`,
+        metadata: { ...job.metadata, last_error: error },
+      });
+      if (!queued) return;
+      this.logger.warn(`${job.type} ${id} attempt ${job.attempts}/${job.max_attempts} failed, retrying in ${delay} ms: ${error.message}`);
+      await this.publish([queued]);
+      await this.dispatcher.enqueue(id, { type: job.type, priority: job.priority, delay });
+      return;
+    }
+    this.logger.warn(`${job.type} ${id} failed after ${job.attempts} attempt(s): ${error.message}`);
+    await this.end(id, ['running'], 'failed', { error });
+  }
+
+  /** A running job interrupted by shutdown or a crash goes back to the queue. */
+  async requeueInterrupted(id: string, countAttempt: boolean): Promise<void> {
+    const job = await this.store.get(id);
+    if (!job || job.status !== 'running') return;
+    if (countAttempt && job.attempts >= job.max_attempts) {
+      await this.end(id, ['running'], 'failed', {
+        error: { message: `Interrupted while running (attempt ${job.attempts} of ${job.max_attempts})`, code: 'interrupted', retryable: true },
+      });
+      return;
+    }
+    const queued = await this.store.transition(id, ['running'], {
+      status: 'queued',
+      attempts: countAttempt ? job.attempts : Math.max(0, job.attempts - 1),
+      step_label: 'Interrupted; waiting to run again',
+    });
+    await this.publish([queued]);
+    if (queued) await this.schedule(queued);
+  }
+
+  /**
+   * Moves a job to a final status (conditional on `from`), re-aggregates its parent in the same
+   * transaction, publishes, and releases or fails the jobs that depend on it.
+   */
+  async end(
+    id: string,
+    from: readonly JobStatus[],
+    status: 'completed' | 'failed' | 'cancelled',
+    patch: JobPatch,
+    persist?: JobOutcome['persist'],
+  ): Promise<Job | undefined> {
+    const now = new Date().toISOString();
+    const label = { completed: 'Completed', failed: 'Failed', cancelled: 'Cancelled' }[status];
+    const current = await this.store.get(id);
+    if (!current) return undefined;
+    const [job, parent] = await this.store.transaction(async (s, tx) => {
+      const j = await s.transition(id, from, { step_label: label, ...patch, status, finished_at: now });
+      if (!j) return [undefined, undefined] as const;
+      if (persist) await persist(tx);
+      return [j, j.parent_id ? await this.graph.refreshParent(s, j.parent_id) : undefined] as const;
+    }, current.parent_id ?? undefined);
+    if (!job) return undefined;
+    await this.publish([job, parent]);
+    this.metrics?.finished(job);
+    if (parent && isFinished(parent.status)) {
+      this.metrics?.finished(parent);
+      await this.releaseDependents(parent);
+    }
+    await this.releaseDependents(job);
+    return job;
+  }
+
+  private async releaseDependents(job: Job): Promise<void> {
+    for (const id of await this.store.dependents(job.job_id)) {
+      const dependent = await this.store.get(id);
+      if (dependent) await this.schedule(dependent);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import { Logger } from '@nestjs/common';
+import type { Job } from '@atelier/contracts';
+import type { JobStore } from '../ports/job-store.port';
+import type { JobEventBus } from '../ports/job-event-bus.port';
+import type { JobLifecycle } from './job-lifecycle';
+
+const PAGE = 500;
+
+/** Restart recovery and retention: the engine's housekeeping. */
+export class JobMaintenance {
+  private readonly logger = new Logger('JobMaintenance');
+
+  constructor(
+    private readonly store: JobStore,
+    private readonly bus: JobEventBus,
+    private readonly lifecycle: JobLifecycle,
+  ) {}
+
+  /**
+   * After a crash (embedded: every job marked running was this process's): re-queue running jobs,
+   * counting the interrupted attempt, or fail them past max_attempts; then hand every queued job
+   * back to the dispatcher.
+   */
+  async recover(): Promise<{ requeued: number; resumed: number }> {
+    let requeued = 0;
+    for await (const job of this.scan(['running'])) {
+      if (job.child_ids.length > 0) continue;
+      await this.lifecycle.requeueInterrupted(job.job_id, true);
+      requeued++;
+    }
+    let resumed = 0;
+    for await (const job of this.scan(['queued'])) {
+      await this.lifecycle.schedule(job);
+      resumed++;
+    }
+    if (requeued || resumed) this.logger.log(`Recovered ${requeued} interrupted and ${resumed} queued job(s)`);
+    return { requeued, resumed };
+  }
+
+  /** Deletes top-level jobs that finished more than `retentionMs` ago (children go with them). */
+  async cleanup(retentionMs: number): Promise<number> {
+    const before = new Date(Date.now() - retentionMs).toISOString();
+    let total = 0;
+    for (;;) {
+      const ids = await this.store.deleteFinishedBefore(before, PAGE);
+      for (const id of ids) await this.bus.publish({ event: 'job.deleted', data: { job_id: id } });
+      total += ids.length;
+      if (ids.length < PAGE) break;
+    }
+    if (total) this.logger.log(`Retention: deleted ${total} finished job(s)`);
+    return total;
+  }
+
+  private async *scan(statuses: ('queued' | 'running')[]): AsyncGenerator<Job> {
+    let after: string | undefined;
+    for (;;) {
+      const page = await this.store.scan(statuses, after, PAGE);
+      yield* page;
+      if (page.length < PAGE) return;
+      after = page[page.length - 1].job_id;
+    }
+  }
+}

@@ -1,0 +1,193 @@
+import { filter, firstValueFrom, map, race, timer, type Observable } from 'rxjs';
+import { isFinished, type Job, type JobList, type JobPayload, type JobStatus, type JobType } from '@atelier/contracts';
+import { ConflictError, InvalidInputError, NotFoundError, uuidv7 } from '@atelier/platform';
+import type { JobStore, NewJobRecord } from '../ports/job-store.port';
+import type { JobEventBus } from '../ports/job-event-bus.port';
+import type { JobDispatcher } from '../ports/job-dispatcher.port';
+import type { JobHandlerRegistry } from '../handlers/job-handler.registry';
+import type { JobLifecycle } from './job-lifecycle';
+import { parentTitle } from './job-graph';
+import { decodeCursor, encodeCursor } from './cursor';
+
+export interface CreateJobSpec<T extends JobType = JobType> {
+  type: T;
+  title: string;
+  input: JobPayload<T>;
+  priority?: number;
+  maxAttempts?: number;
+  dependsOn?: string[];
+  /** Earliest start time. */
+  runAt?: Date;
+  owner?: string | null;
+  metadata?: Record<string, unknown>;
+  /** For parent types: the children, created in the same transaction. */
+  children?: CreateJobSpec[];
+}
+
+export interface ListJobsOptions {
+  statuses?: JobStatus[];
+  types?: string[];
+  parentId?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** The lifecycle of jobs as producers, the REST API and the console see it. */
+export class JobsService {
+  constructor(
+    private readonly store: JobStore,
+    private readonly bus: JobEventBus,
+    private readonly dispatcher: JobDispatcher,
+    private readonly registry: JobHandlerRegistry,
+    private readonly lifecycle: JobLifecycle,
+  ) {}
+
+  /** Creates one job, or a parent with its children, in one transaction; then publishes and schedules. */
+  async create<T extends JobType>(spec: CreateJobSpec<T>): Promise<Job<T>> {
+    const records = await this.plan(spec);
+    await this.store.insert(records);
+    const jobs = await this.store.getMany(records.map((r) => r.job_id));
+    const byId = new Map(jobs.map((j) => [j.job_id, j]));
+    const ordered = records.map((r) => byId.get(r.job_id)!);
+    await this.lifecycle.publish(ordered, true);
+    for (const job of ordered) await this.lifecycle.schedule(job);
+    return ordered[0] as Job<T>;
+  }
+
+  async get(id: string): Promise<Job> {
+    const job = await this.store.get(id);
+    if (!job) throw new NotFoundError(`No job with id "${id}".`);
+    return job;
+  }
+
+  async list(options: ListJobsOptions): Promise<JobList> {
+    const beforeId = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
+    const rows = await this.store.list({
+      statuses: options.statuses,
+      types: options.types,
+      parentId: options.parentId,
+      limit: options.limit + 1,
+      beforeId,
+    });
+    const page = rows.slice(0, options.limit);
+    const more = rows.length > options.limit;
+    return { jobs: page, next_cursor: more ? encodeCursor(page[page.length - 1].job_id) : null };
+  }
+
+  /** Cancels a queued or running job (and a parent's unfinished children). 409 when it already ended. */
+  async cancel(id: string): Promise<Job> {
+    const job = await this.get(id);
+    if (isFinished(job.status)) throw new ConflictError(`Job "${id}" is already ${job.status}; only queued or running jobs can be cancelled.`, 'job_not_cancellable');
+    for (const childId of job.child_ids) {
+      const child = await this.store.get(childId);
+      if (child && !isFinished(child.status)) {
+        await this.lifecycle.end(childId, ['queued', 'running'], 'cancelled', {});
+        await this.dispatcher.cancel(childId);
+      }
+    }
+    const cancelled = await this.lifecycle.end(id, ['queued', 'running'], 'cancelled', {});
+    await this.dispatcher.cancel(id);
+    if (!cancelled) {
+      const now = await this.get(id);
+      if (now.status === 'cancelled') return now;
+      throw new ConflictError(`Job "${id}" ended (${now.status}) before it could be cancelled.`, 'job_not_cancellable');
+    }
+    return cancelled;
+  }
+
+  /** Queues a failed or cancelled job again (same id, attempts kept). A parent re-runs only its failed or cancelled children. */
+  async retry(id: string): Promise<Job> {
+    const job = await this.get(id);
+    if (job.status !== 'failed' && job.status !== 'cancelled') {
+      throw new ConflictError(`Job "${id}" is ${job.status}; only failed or cancelled jobs can be retried.`, 'job_not_retryable');
+    }
+    const reset = {
+      status: 'queued' as const,
+      error: null,
+      result: null,
+      finished_at: null,
+      run_at: null,
+      progress: 0,
+      current_step: 0,
+      step_label: 'Queued for retry',
+    };
+    const children = job.child_ids.length ? await this.store.children(id) : [];
+    const rerun = children.filter((c) => c.status === 'failed' || c.status === 'cancelled');
+    const queuedChildren: Job[] = [];
+    const { retried, parent } = await this.store.transaction(async (s) => {
+      for (const child of rerun) {
+        const c = await s.transition(child.job_id, ['failed', 'cancelled'], reset);
+        if (c) queuedChildren.push(c);
+      }
+      if (children.length) {
+        const p = await s.transition(id, ['failed', 'cancelled'], { ...reset, progress: job.progress, title: parentTitle(job.title, children.length - rerun.length, children.length) });
+        return { retried: p, parent: undefined };
+      }
+      const r = await s.transition(id, ['failed', 'cancelled'], reset);
+      const par = r?.parent_id ? await this.lifecycle.graph.refreshParent(s, r.parent_id) : undefined;
+      return { retried: r, parent: par };
+    }, job.parent_id ?? id);
+    if (!retried) throw new ConflictError(`Job "${id}" changed while it was being retried; try again.`, 'job_not_retryable');
+    await this.lifecycle.publish([...queuedChildren, retried, parent]);
+    for (const j of [...queuedChildren, retried]) await this.lifecycle.schedule(j);
+    return retried;
+  }
+
+  /** Deletes an ended job (and a parent's children). 409 while it is queued or running. */
+  async delete(id: string): Promise<void> {
+    const job = await this.get(id);
+    if (!isFinished(job.status)) {
+      throw new ConflictError(`Job "${id}" is ${job.status}; cancel it before deleting it.`, 'job_not_deletable');
+    }
+    if (job.parent_id) {
+      throw new ConflictError(`Job "${id}" is part of parent job "${job.parent_id}"; delete the parent, which deletes its children.`, 'job_not_deletable');
+    }
+    const ids = await this.store.delete(id);
+    for (const jobId of ids) await this.bus.publish({ event: 'job.deleted', data: { job_id: jobId } });
+  }
+
+  /** Resolves with the job once it ended, or with its current state after `timeoutMs` (no polling: the event bus tells). */
+  async waitForEnd(id: string, timeoutMs: number): Promise<Job> {
+    const ended$: Observable<Job> = this.bus.events$.pipe(
+      filter((e) => e.event !== 'job.deleted' && e.data.job_id === id && isFinished((e.data as Job).status)),
+      map((e) => e.data as Job),
+    );
+    const waiting = firstValueFrom(race(ended$, timer(timeoutMs).pipe(map(() => undefined))), { defaultValue: undefined });
+    const now = await this.get(id);
+    if (isFinished(now.status)) return now;
+    return (await waiting) ?? (await this.get(id));
+  }
+
+  private async plan(spec: CreateJobSpec, parentId: string | null = null): Promise<NewJobRecord[]> {
+    const isParent = this.registry.isParentType(spec.type);
+    if (isParent && !spec.children?.length) throw new InvalidInputError(`A ${spec.type} job needs at least one child job.`);
+    if (!isParent && spec.children?.length) throw new InvalidInputError(`A ${spec.type} job cannot have children.`);
+    const deps = [...new Set(spec.dependsOn ?? [])];
+    if (deps.length) {
+      const found = await this.store.getMany(deps);
+      const missing = deps.filter((d) => !found.some((f) => f.job_id === d));
+      if (missing.length) throw new InvalidInputError(`depends_on names unknown jobs: ${missing.join(', ')}`);
+    }
+    const id = uuidv7();
+    const policy = this.lifecycle.policyOf({ type: spec.type });
+    const children: NewJobRecord[] = [];
+    for (const child of spec.children ?? []) children.push(...(await this.plan({ ...child, priority: child.priority ?? spec.priority }, id)));
+    const now = new Date().toISOString();
+    const record: NewJobRecord = {
+      job_id: id,
+      type: spec.type,
+      title: isParent ? parentTitle(spec.title, 0, children.length) : spec.title,
+      parent_id: parentId,
+      child_ids: children.map((c) => c.job_id),
+      depends_on: deps,
+      priority: spec.priority ?? policy.priority,
+      max_attempts: spec.maxAttempts ?? policy.maxAttempts,
+      input: spec.input,
+      metadata: spec.metadata ?? {},
+      owner: spec.owner ?? null,
+      run_at: spec.runAt ? spec.runAt.toISOString() : null,
+      created_at: now,
+    };
+    return [record, ...children];
+  }
+}

@@ -1,0 +1,115 @@
+import {
+  Inject,
+  Logger,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  type Provider,
+} from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
+import { Registry } from 'prom-client';
+import { AppConfig } from '@atelier/platform';
+import { ATELIER_DB, SQL_DIALECT, type AtelierDb, type SqlDialectName } from '@atelier/persistence';
+import { JobStore } from './ports/job-store.port';
+import { JobEventBus } from './ports/job-event-bus.port';
+import { JobDispatcher } from './ports/job-dispatcher.port';
+import { KyselyJobStore } from './drivers/kysely-job-store';
+import { MemoryEventBus } from './drivers/memory-event-bus';
+import { InProcessDispatcher } from './drivers/in-process-dispatcher';
+import { JobHandlerFor } from './handlers/job-handler.decorator';
+import type { JobHandler } from './handlers/job-handler';
+import { JobEngine } from './engine/job-engine';
+import { JobsService } from './engine/jobs.service';
+import { JobMetrics } from './engine/job-metrics';
+import { JobsController } from './jobs.controller';
+import { BatchJobHandler } from './handlers/batch-job.handler';
+
+/** The embedded drivers: in-memory event bus and in-process dispatcher. */
+export const EMBEDDED_JOB_DRIVERS: Provider[] = [
+  { provide: JobEventBus, inject: [AppConfig], useFactory: (c: AppConfig) => new MemoryEventBus(c.values.sseReplaySize) },
+  {
+    provide: JobDispatcher,
+    inject: [AppConfig],
+    useFactory: (c: AppConfig) => new InProcessDispatcher({ concurrency: c.values.workerConcurrency, typeConcurrency: c.values.typeConcurrency }),
+  },
+];
+
+export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
+
+export interface JobsModuleOptions {
+  /** Providers of JobEventBus and JobDispatcher (default: the embedded ones). */
+  drivers?: Provider[];
+  /** Whether this process recovers crashed jobs at boot (embedded: yes; distributed: the queue does). */
+  recoverOnBoot?: boolean;
+}
+
+@Module({})
+export class JobsModule implements OnApplicationBootstrap, BeforeApplicationShutdown, OnModuleDestroy {
+  private readonly logger = new Logger('JobsModule');
+  private cleanupTimer?: NodeJS.Timeout;
+  private static recover = true;
+
+  static forRoot(options: JobsModuleOptions = {}): DynamicModule {
+    JobsModule.recover = options.recoverOnBoot ?? true;
+    return {
+      module: JobsModule,
+      global: true,
+      imports: [DiscoveryModule],
+      controllers: [JobsController],
+      providers: [
+        ...(options.drivers ?? EMBEDDED_JOB_DRIVERS),
+        { provide: METRICS_REGISTRY, useValue: new Registry() },
+        {
+          provide: JobStore,
+          inject: [ATELIER_DB, SQL_DIALECT],
+          useFactory: (db: AtelierDb, dialect: SqlDialectName) => new KyselyJobStore(db, dialect),
+        },
+        {
+          provide: JobEngine,
+          inject: [JobStore, JobEventBus, JobDispatcher, DiscoveryService, AppConfig, METRICS_REGISTRY],
+          useFactory: (store: JobStore, bus: JobEventBus, dispatcher: JobDispatcher, discovery: DiscoveryService, config: AppConfig, registry: Registry) => {
+            const handlers = discovery
+              .getProviders({ metadataKey: JobHandlerFor.KEY })
+              .map((w) => w.instance as JobHandler)
+              .filter(Boolean);
+            return new JobEngine({ store, bus, dispatcher, handlers, config: config.values, metrics: new JobMetrics(registry) });
+          },
+        },
+        { provide: JobsService, inject: [JobEngine], useFactory: (engine: JobEngine) => engine.jobs },
+        BatchJobHandler,
+      ],
+      exports: [JobsService, JobEngine, JobEventBus, JobStore, JobDispatcher, METRICS_REGISTRY],
+    };
+  }
+
+  constructor(
+    private readonly engine: JobEngine,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.runWorkers) {
+      await this.engine.startWorkers({ recover: JobsModule.recover });
+      this.logger.log(`Workers started (concurrency ${this.config.values.workerConcurrency})`);
+    }
+    const retention = this.config.values.retentionDays * 86_400_000;
+    this.cleanupTimer = setInterval(() => {
+      this.engine.maintenance.cleanup(retention).catch((err) => this.logger.error(`Retention cleanup failed: ${err}`));
+    }, this.config.values.cleanupIntervalMs);
+    this.cleanupTimer.unref();
+    void this.engine.maintenance.cleanup(retention).catch((err) => this.logger.error(`Retention cleanup failed: ${err}`));
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.cleanupTimer);
+    const running = this.engine.dispatcher.runningCount();
+    if (running) this.logger.log(`Shutting down: waiting up to ${this.config.values.shutdownGraceMs} ms for ${running} running job(s)`);
+    await this.engine.stop(this.config.values.shutdownGraceMs);
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.cleanupTimer);
+  }
+}

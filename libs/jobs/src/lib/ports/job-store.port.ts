@@ -1,0 +1,89 @@
+import type { Job, JobError, JobStatus, JobType } from '@atelier/contracts';
+import type { AtelierDb } from '@atelier/persistence';
+
+/** A job as the store keeps it: the wire Job plus the fields only the engine reads. */
+export type JobRecord = Job;
+
+export interface NewJobRecord {
+  job_id: string;
+  type: JobType;
+  title: string;
+  parent_id: string | null;
+  child_ids: string[];
+  depends_on: string[];
+  priority: number;
+  max_attempts: number;
+  input: unknown;
+  metadata: Record<string, unknown>;
+  owner: string | null;
+  run_at: string | null;
+  created_at: string;
+}
+
+/** Fields a transition may set. */
+export interface JobPatch {
+  status?: JobStatus;
+  title?: string;
+  progress?: number;
+  current_step?: number;
+  total_steps?: number;
+  step_label?: string | null;
+  attempts?: number;
+  result?: unknown;
+  error?: JobError | null;
+  metadata?: Record<string, unknown>;
+  run_at?: string | null;
+  started_at?: string | null;
+  finished_at?: string | null;
+}
+
+export interface ProgressPatch {
+  progress: number;
+  current_step: number;
+  total_steps: number;
+  step_label: string | null;
+}
+
+export interface JobListQuery {
+  statuses?: JobStatus[];
+  types?: string[];
+  parentId?: string;
+  /** Only jobs without a parent. */
+  topLevel?: boolean;
+  owner?: string;
+  limit: number;
+  /** Answer jobs whose id sorts below this one (newest first). */
+  beforeId?: string;
+}
+
+/** Records and state transitions of jobs. Every transition is conditional on the current status. */
+export abstract class JobStore {
+  /** Inserts jobs (a parent and its children, or one job) in one transaction. */
+  abstract insert(jobs: NewJobRecord[]): Promise<void>;
+  abstract get(id: string): Promise<JobRecord | undefined>;
+  abstract getMany(ids: string[]): Promise<JobRecord[]>;
+  /** Newest first. */
+  abstract list(query: JobListQuery): Promise<JobRecord[]>;
+  abstract children(parentId: string): Promise<JobRecord[]>;
+  /** Ids of queued jobs that depend on this one. */
+  abstract dependents(id: string): Promise<string[]>;
+  /**
+   * Applies `patch` only if the job's status is one of `from`. Answers the updated record, or
+   * undefined when the job does not exist or was in another status (nothing changed).
+   */
+  abstract transition(id: string, from: readonly JobStatus[], patch: JobPatch): Promise<JobRecord | undefined>;
+  /** Progress of a running job; progress only rises. */
+  abstract updateProgress(id: string, patch: ProgressPatch): Promise<JobRecord | undefined>;
+  /** Deletes a job (children cascade); answers the deleted ids. */
+  abstract delete(id: string): Promise<string[]>;
+  /** Oldest first, for recovery: jobs in one of `statuses`, after the id cursor. */
+  abstract scan(statuses: readonly JobStatus[], afterId: string | undefined, limit: number): Promise<JobRecord[]>;
+  /** Unfinished jobs and those finished since `finishedSince`, newest first, at most `limit`. */
+  abstract snapshot(finishedSince: string, limit: number): Promise<JobRecord[]>;
+  /** Deletes top-level jobs finished before `before` (children cascade); answers their ids. */
+  abstract deleteFinishedBefore(before: string, limit: number): Promise<string[]>;
+  /** Runs `fn` in one transaction, holding a write lock on `lockId`'s row where the database has row locks. */
+  abstract transaction<T>(fn: (store: JobStore, tx: AtelierDb) => Promise<T>, lockId?: string): Promise<T>;
+  /** Answers when the store can serve queries; throws otherwise. */
+  abstract ping(): Promise<void>;
+}

@@ -1,0 +1,84 @@
+/** Kysely table types. Times are ISO-8601 UTC text and JSON is text, so SQLite and PostgreSQL store the same. */
+import type { Kysely } from 'kysely';
+
+export interface JobsTable {
+  id: string;
+  type: string;
+  status: string;
+  title: string;
+  progress: number;
+  current_step: number;
+  total_steps: number;
+  step_label: string | null;
+  parent_id: string | null;
+  /** JSON array; children are created with their parent and never change. */
+  child_ids: string;
+  /** JSON array; fixed at creation (job_dependencies holds the same pairs for look-ups). */
+  depends_on: string;
+  priority: number;
+  attempts: number;
+  max_attempts: number;
+  input: string;
+  result: string | null;
+  error: string | null;
+  metadata: string;
+  owner: string | null;
+  run_at: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  updated_at: string;
+}
+
+export interface JobDependenciesTable {
+  job_id: string;
+  depends_on_id: string;
+}
+
+export interface BlobsTable {
+  sha256: string;
+  mime_type: string;
+  byte_size: number;
+  /** Bytes, when the blob lives in the database (distributed mode); null when on disk. */
+  data: Buffer | null;
+  created_at: string;
+}
+
+export interface ImagesTable {
+  image_id: string;
+  sha256: string;
+  mime_type: string;
+  width: number;
+  height: number;
+  byte_size: number;
+  thumbnail_sha256: string | null;
+  created_at: string;
+}
+
+export interface PresetsTable {
+  preset_id: string;
+  category: string;
+  name: string;
+  data: string;
+  source_image_id: string | null;
+  job_id: string | null;
+  provider: string;
+  model: string;
+  created_at: string;
+}
+
+export interface AtelierTables {
+  jobs: JobsTable;
+  job_dependencies: JobDependenciesTable;
+  blobs: BlobsTable;
+  images: ImagesTable;
+  presets: PresetsTable;
+}
+
+export type AtelierDb = Kysely<AtelierTables>;
+export type SqlDialectName = 'sqlite' | 'postgres';
+
+/** Injection token of the Kysely instance. */
+export const ATELIER_DB = Symbol('ATELIER_DB');
+/** Injection token of the dialect name, for the few places that must know it. */
+export const SQL_DIALECT = Symbol('SQL_DIALECT');

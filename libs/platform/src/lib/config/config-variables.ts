@@ -1,0 +1,132 @@
+/**
+ * Every environment variable Atelier reads: name, description, default and parser, in one
+ * place. The README table is checked against this list by a test.
+ */
+export type Parser<T> = (raw: string) => T;
+
+export interface ConfigVariable<T> {
+  name: string;
+  description: string;
+  /** Default as written in the README; undefined means "unset". */
+  default: string | undefined;
+  parse: Parser<T>;
+}
+
+function variable<T>(name: string, description: string, def: string | undefined, parse: Parser<T>): ConfigVariable<T> {
+  return { name, description, default: def, parse };
+}
+
+export const integer = (min: number, max: number): Parser<number> => (raw) => {
+  if (!/^-?\d+$/.test(raw.trim())) throw new Error(`must be a whole number, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new Error(`must be between ${min} and ${max}, got ${n}`);
+  return n;
+};
+
+export const text: Parser<string> = (raw) => raw;
+
+export const optionalText: Parser<string | undefined> = (raw) => (raw.trim() === '' ? undefined : raw.trim());
+
+export const boolean: Parser<boolean> = (raw) => {
+  const v = raw.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(v)) return true;
+  if (['false', '0', 'no', 'off'].includes(v)) return false;
+  throw new Error(`must be true or false, got "${raw}"`);
+};
+
+export const oneOf =
+  <T extends string>(...values: T[]): Parser<T> =>
+  (raw) => {
+    if (!(values as string[]).includes(raw)) throw new Error(`must be one of ${values.join(', ')}, got "${raw}"`);
+    return raw as T;
+  };
+
+export const url =
+  (...protocols: string[]): Parser<string | undefined> =>
+  (raw) => {
+    if (raw.trim() === '') return undefined;
+    let parsed: URL;
+    try {
+      parsed = new URL(raw);
+    } catch {
+      throw new Error(`must be a URL, got "${raw}"`);
+    }
+    if (protocols.length && !protocols.includes(parsed.protocol.replace(/:$/, ''))) {
+      throw new Error(`must start with ${protocols.map((p) => `${p}://`).join(' or ')}`);
+    }
+    return raw;
+  };
+
+/** `analyze=4,generate_image=1` → { analyze: 4, generate_image: 1 } */
+export const typeCaps: Parser<Record<string, number>> = (raw) => {
+  const caps: Record<string, number> = {};
+  for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([a-z_]+)=(\d+)$/.exec(part);
+    if (!m || Number(m[2]) < 1) throw new Error(`must look like "analyze=4,generate_image=1", got "${part}"`);
+    caps[m[1]] = Number(m[2]);
+  }
+  return caps;
+};
+
+export const CONFIG_VARIABLES = {
+  port: variable('PORT', 'HTTP port of the API (and console in embedded mode).', '3000', integer(0, 65535)),
+  host: variable('HOST', 'Interface the HTTP server binds to. Use 0.0.0.0 behind a load balancer.', '127.0.0.1', text),
+  dataDir: variable('DATA_DIR', 'Where the embedded SQLite database and image blobs live.', './data', text),
+  databaseUrl: variable(
+    'DATABASE_URL',
+    'postgres://… switches records (jobs, presets, images) to PostgreSQL (distributed mode).',
+    undefined,
+    url('postgres', 'postgresql'),
+  ),
+  databaseSchema: variable('DATABASE_SCHEMA', 'PostgreSQL schema that holds Atelier tables.', 'public', text),
+  redisUrl: variable('REDIS_URL', 'redis://… switches dispatch to BullMQ and events to a Redis Stream.', undefined, url('redis', 'rediss')),
+  queueBackend: variable(
+    'QUEUE_BACKEND',
+    'Dispatch backend in distributed mode: redis (BullMQ on Redis). Derived from REDIS_URL when unset.',
+    undefined,
+    (raw) => (raw.trim() === '' ? undefined : oneOf('redis', 'postgres')(raw.trim())),
+  ),
+  queuePrefix: variable('QUEUE_PREFIX', 'Key prefix of BullMQ queues and the event stream in Redis.', 'atelier', text),
+  runWorkers: variable(
+    'RUN_WORKERS',
+    'Run job handlers in this API process. Default: true when embedded, false when distributed.',
+    undefined,
+    (raw) => (raw.trim() === '' ? undefined : boolean(raw)),
+  ),
+  workerConcurrency: variable('WORKER_CONCURRENCY', 'Jobs one process runs at once (all types).', '8', integer(1, 1000)),
+  typeConcurrency: variable(
+    'JOB_TYPE_CONCURRENCY',
+    'Per-type caps, e.g. "analyze=8,generate_image=1". Types not listed use WORKER_CONCURRENCY.',
+    '',
+    typeCaps,
+  ),
+  jobTimeoutMs: variable('JOB_TIMEOUT_MS', 'Time one attempt of a job may take before it is aborted as a timeout.', '300000', integer(100, 86_400_000)),
+  jobMaxAttempts: variable('JOB_MAX_ATTEMPTS', 'Attempts of a job before a retryable failure becomes final.', '3', integer(1, 100)),
+  retryBaseDelayMs: variable('JOB_RETRY_BASE_DELAY_MS', 'First retry delay; doubles per attempt, with jitter.', '1000', integer(0, 3_600_000)),
+  retentionDays: variable('JOB_RETENTION_DAYS', 'Finished jobs older than this are deleted.', '7', integer(1, 3650)),
+  cleanupIntervalMs: variable('JOB_CLEANUP_INTERVAL_MS', 'How often the retention cleanup runs.', '3600000', integer(1000, 86_400_000)),
+  shutdownGraceMs: variable('SHUTDOWN_GRACE_MS', 'On SIGTERM, how long running jobs may finish before they are aborted and re-queued.', '10000', integer(0, 600_000)),
+  sseHeartbeatMs: variable('SSE_HEARTBEAT_MS', 'Interval of the ": ping" comment on event streams.', '15000', integer(100, 60_000)),
+  sseReplaySize: variable('SSE_REPLAY_SIZE', 'Events kept for Last-Event-ID replay.', '10000', integer(10, 1_000_000)),
+  logLevel: variable('LOG_LEVEL', 'trace, debug, info, warn, error or silent.', 'info', oneOf('trace', 'debug', 'info', 'warn', 'error', 'silent')),
+  openaiApiKey: variable('OPENAI_API_KEY', 'Key for the OpenAI-compatible endpoint. Unset: the offline provider is used.', undefined, optionalText),
+  openaiBaseUrl: variable('OPENAI_BASE_URL', 'OpenAI-compatible base URL (Azure OpenAI, Ollama, vLLM, LM Studio).', undefined, url('http', 'https')),
+  visionModel: variable('VISION_MODEL', 'Model used for image analyses.', 'gpt-4.1-mini', text),
+  imageModel: variable('IMAGE_MODEL', 'Model used to generate images from presets.', 'gpt-image-1', text),
+  visionProvider: variable(
+    'VISION_PROVIDER',
+    'openai or offline. Default: openai when OPENAI_API_KEY is set, otherwise offline.',
+    undefined,
+    (raw) => (raw.trim() === '' ? undefined : oneOf('openai', 'offline')(raw.trim())),
+  ),
+  offlineLatencyMs: variable('OFFLINE_LATENCY_MS', 'Simulated latency of the offline provider, spread over its progress steps.', '1500', integer(0, 600_000)),
+  maxUploadBytes: variable('MAX_UPLOAD_BYTES', 'Largest accepted image upload.', '20971520', integer(1024, 1_073_741_824)),
+  maxImagePixels: variable('MAX_IMAGE_PIXELS', 'Largest accepted image in pixels (width × height).', '40000000', integer(1, 1_000_000_000)),
+  syncWaitTimeoutMs: variable('SYNC_WAIT_TIMEOUT_MS', 'How long a request without async_mode waits before answering 504.', '120000', integer(100, 3_600_000)),
+  analysisCacheTtlMs: variable('ANALYSIS_CACHE_TTL_MS', 'Window in which the same image + analyzer + provider + model reuses a stored result (0 disables).', '86400000', integer(0, 31_536_000_000)),
+  consoleDir: variable('CONSOLE_DIR', 'Built console served at / in embedded mode. Empty disables.', './dist/apps/console/browser', text),
+  workerHealthPort: variable('WORKER_HEALTH_PORT', 'Port of the worker liveness endpoint (0 disables).', '0', integer(0, 65535)),
+} as const;
+
+type Vars = typeof CONFIG_VARIABLES;
+export type AppConfigValues = { [K in keyof Vars]: ReturnType<Vars[K]['parse']> };

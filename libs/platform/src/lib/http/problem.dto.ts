@@ -1,0 +1,39 @@
+import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+
+export class ProblemFieldErrorDto {
+  @ApiProperty() field!: string;
+  @ApiProperty() message!: string;
+}
+
+/** RFC 9457 problem details, answered as application/problem+json. */
+export class ProblemDto {
+  @ApiProperty({ example: 'https://atelier.dev/problems/not-found' }) type!: string;
+  @ApiProperty({ example: 'Not Found' }) title!: string;
+  @ApiProperty({ example: 404 }) status!: number;
+  @ApiProperty({ example: 'No job with id "…".' }) detail!: string;
+  @ApiProperty({ example: '/api/jobs/…' }) instance!: string;
+  @ApiPropertyOptional({ example: 'not_found' }) code?: string;
+  @ApiPropertyOptional({ type: [ProblemFieldErrorDto] }) errors?: ProblemFieldErrorDto[];
+}
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input (problem+json lists the fields)',
+  404: 'Not found',
+  409: 'Conflict with the current state',
+  413: 'Upload too large',
+  415: 'Unsupported media type',
+  500: 'Unexpected error (logged)',
+  502: 'The model provider failed',
+  503: 'A dependency is unavailable',
+  504: 'Timed out',
+};
+
+/** Documents problem+json answers for the given statuses. */
+export function ApiProblems(...statuses: number[]) {
+  return applyDecorators(
+    ...statuses.map((status) =>
+      ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } } }),
+    ),
+  );
+}

@@ -1,0 +1,3 @@
+export * from './lib/streaming.module';
+export * from './lib/job-stream.service';
+export * from './lib/job-event-filter';

@@ -1,0 +1,32 @@
+import type { Job, JobEvent, JobStatus } from '@atelier/contracts';
+
+export interface StreamFilter {
+  jobId?: string;
+  statuses?: JobStatus[];
+}
+
+/**
+ * Decides which events one subscriber receives. With `jobId`, that job and its children; a
+ * deletion passes when it names a job this subscriber was shown.
+ */
+export class JobEventFilter {
+  private readonly shown = new Set<string>();
+
+  constructor(private readonly filter: StreamFilter) {}
+
+  matchesJob(job: Job): boolean {
+    const { jobId, statuses } = this.filter;
+    if (jobId && job.job_id !== jobId && job.parent_id !== jobId) return false;
+    if (statuses?.length && !statuses.includes(job.status)) return false;
+    if (this.filter.jobId || this.filter.statuses) this.shown.add(job.job_id);
+    return true;
+  }
+
+  matches(event: JobEvent): boolean {
+    if (event.event === 'job.deleted') {
+      if (!this.filter.jobId && !this.filter.statuses) return true;
+      return this.shown.delete(event.data.job_id);
+    }
+    return this.matchesJob(event.data);
+  }
+}
