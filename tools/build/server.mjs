@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 const { swcOptions, root } = require('./swc-options.cjs');
 
 const sources = ['apps/api/src', 'apps/worker/src', 'libs'];
-const skip = /(\.spec\.ts|\.d\.ts)$|\/(console|contracts-e2e)\//;
+const skip = /(\.spec\.ts|\.d\.ts|\/src\/testing\.ts)$|\/console\//;
 const out = join(root, 'dist/server');
 
 async function* walk(dir) {

@@ -1,5 +1,5 @@
 import { NestFactory } from '@nestjs/core';
-import type { INestApplication, LoggerService, Type } from '@nestjs/common';
+import type { DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type Request, type Response, type NextFunction } from 'express';
@@ -11,7 +11,7 @@ import { AppModule } from './app.module';
 export interface CreateAppOptions {
   logger?: LoggerService | false;
   /** Extra modules (tests add fake handlers this way). */
-  rootModule?: Type<unknown>;
+  rootModule?: Type<unknown> | DynamicModule;
 }
 
 /** Builds the API application with every global setting; main.ts and the e2e tests share it. */

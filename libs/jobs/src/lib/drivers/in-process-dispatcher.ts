@@ -32,7 +32,8 @@ export class InProcessDispatcher extends JobDispatcher {
   }
 
   async enqueue(jobId: string, { type, priority, delay }: EnqueueOptions): Promise<void> {
-    if (this.queued.has(jobId) || this.running.has(jobId)) return;
+    // A running id may be enqueued again (a retry after backoff); the store's conditional start keeps it single.
+    if (this.queued.has(jobId)) return;
     this.clearDelay(jobId);
     if (delay && delay > 0) {
       const timer = setTimeout(() => {
@@ -130,7 +131,7 @@ export class InProcessDispatcher extends JobDispatcher {
       try {
         await handler(jobId, type, controller.signal);
       } finally {
-        this.running.delete(jobId);
+        if (this.running.get(jobId)?.controller === controller) this.running.delete(jobId);
         this.runningByType.set(type, (this.runningByType.get(type) ?? 1) - 1);
         queueMicrotask(() => this.pump());
       }

@@ -52,6 +52,11 @@ export class MemoryEventBus extends JobEventBus {
     return String(this.next - 1);
   }
 
+  /** Live subscribers (each open SSE stream holds one); lets tests prove disconnects release them. */
+  subscriberCount(): number {
+    return this.subject.observers.length;
+  }
+
   complete(): void {
     this.subject.complete();
   }

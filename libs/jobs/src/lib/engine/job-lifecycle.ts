@@ -152,6 +152,18 @@ export class JobLifecycle {
   }
 
   /**
+   * A job whose worker died while running it (the queue re-delivered its id): re-queued with the
+   * attempt counted, or failed past max_attempts. False when the job was not running.
+   */
+  async recoverAbandoned(id: string): Promise<boolean> {
+    const job = await this.store.get(id);
+    if (!job || job.status !== 'running') return false;
+    this.logger.warn(`${job.type} ${id} was abandoned by a worker that stopped (attempt ${job.attempts}); re-queueing`);
+    await this.requeueInterrupted(id, true);
+    return true;
+  }
+
+  /**
    * Moves a job to a final status (conditional on `from`), re-aggregates its parent in the same
    * transaction, publishes, and releases or fails the jobs that depend on it.
    */

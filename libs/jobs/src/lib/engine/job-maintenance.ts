@@ -28,13 +28,22 @@ export class JobMaintenance {
       await this.lifecycle.requeueInterrupted(job.job_id, true);
       requeued++;
     }
+    const resumed = await this.resumeQueued();
+    if (requeued || resumed) this.logger.log(`Recovered ${requeued} interrupted and ${resumed} queued job(s)`);
+    return { requeued, resumed };
+  }
+
+  /**
+   * Hands every queued job to the dispatcher again (a queue that lost its memory, e.g. a Redis
+   * restart without persistence). Duplicates are harmless: a second start is refused.
+   */
+  async resumeQueued(): Promise<number> {
     let resumed = 0;
     for await (const job of this.scan(['queued'])) {
       await this.lifecycle.schedule(job);
       resumed++;
     }
-    if (requeued || resumed) this.logger.log(`Recovered ${requeued} interrupted and ${resumed} queued job(s)`);
-    return { requeued, resumed };
+    return resumed;
   }
 
   /** Deletes top-level jobs that finished more than `retentionMs` ago (children go with them). */

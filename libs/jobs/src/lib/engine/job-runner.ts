@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { JobType } from '@atelier/contracts';
 import { JobTimeoutError } from '@atelier/platform';
-import type { AbortReason } from '../ports/job-dispatcher.port';
+import type { AbortReason, DispatchDelivery } from '../ports/job-dispatcher.port';
 import type { JobContext } from '../handlers/job-handler';
 import type { JobHandlerRegistry } from '../handlers/job-handler.registry';
 import type { JobLifecycle } from './job-lifecycle';
@@ -19,8 +19,10 @@ export class JobRunner {
   ) {}
 
   /** The dispatcher's handler. Never rejects: every outcome is recorded on the job. */
-  readonly run = async (jobId: string, type: JobType, dispatchSignal: AbortSignal): Promise<void> => {
+  readonly run = async (jobId: string, type: JobType, dispatchSignal: AbortSignal, delivery?: DispatchDelivery): Promise<void> => {
     try {
+      // A re-delivery of a job still marked running: its worker died mid-attempt. Re-queue it (counting the attempt).
+      if (delivery?.redelivered && (await this.lifecycle.recoverAbandoned(jobId))) return;
       await this.attempt(jobId, type, dispatchSignal);
     } catch (err) {
       // Only a store failure lands here; the job stays as the store has it, and recovery picks it up.

@@ -78,19 +78,20 @@ export class JobsService {
   async cancel(id: string): Promise<Job> {
     const job = await this.get(id);
     if (isFinished(job.status)) throw new ConflictError(`Job "${id}" is already ${job.status}; only queued or running jobs can be cancelled.`, 'job_not_cancellable');
-    for (const childId of job.child_ids) {
-      const child = await this.store.get(childId);
-      if (child && !isFinished(child.status)) {
-        await this.lifecycle.end(childId, ['queued', 'running'], 'cancelled', {});
-        await this.dispatcher.cancel(childId);
-      }
-    }
+    // The parent first: once it is cancelled, its children's ends no longer re-aggregate it.
     const cancelled = await this.lifecycle.end(id, ['queued', 'running'], 'cancelled', {});
     await this.dispatcher.cancel(id);
     if (!cancelled) {
       const now = await this.get(id);
       if (now.status === 'cancelled') return now;
       throw new ConflictError(`Job "${id}" ended (${now.status}) before it could be cancelled.`, 'job_not_cancellable');
+    }
+    for (const childId of job.child_ids) {
+      const child = await this.store.get(childId);
+      if (child && !isFinished(child.status)) {
+        await this.lifecycle.end(childId, ['queued', 'running'], 'cancelled', {});
+        await this.dispatcher.cancel(childId);
+      }
     }
     return cancelled;
   }

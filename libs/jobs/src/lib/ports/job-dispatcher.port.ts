@@ -13,8 +13,17 @@ export interface EnqueueOptions {
  */
 export type AbortReason = 'cancelled' | 'shutdown';
 
+/** What a dispatcher knows about one hand-out of an id. */
+export interface DispatchDelivery {
+  /**
+   * The queue handed this id out again because the worker that held it stopped renewing its
+   * claim (it died): a job the store still marks running is an interrupted attempt.
+   */
+  redelivered?: boolean;
+}
+
 /** The function a dispatcher calls with each job id it hands out. It must not reject. */
-export type DispatchHandler = (jobId: string, type: JobType, signal: AbortSignal) => Promise<void>;
+export type DispatchHandler = (jobId: string, type: JobType, signal: AbortSignal, delivery?: DispatchDelivery) => Promise<void>;
 
 /** Hands job ids to workers. Embedded: in-process priority queue. Distributed: BullMQ. */
 export abstract class JobDispatcher {

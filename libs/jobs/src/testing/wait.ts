@@ -1,0 +1,37 @@
+import { isFinished, type Job } from '@atelier/contracts';
+import type { JobEngine } from '../lib/engine/job-engine';
+
+/** Resolves with the job once `predicate` holds: subscribes to events first, then checks the store; no polling. */
+export function waitForJob(engine: JobEngine, id: string, predicate: (job: Job) => boolean, ms = 10_000): Promise<Job> {
+  return new Promise<Job>((resolve, reject) => {
+    let done = false;
+    const finish = (job?: Job, err?: Error) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      sub.unsubscribe();
+      if (job) resolve(job);
+      else reject(err);
+    };
+    const timer = setTimeout(() => {
+      engine.jobs.get(id).then(
+        (j) => finish(undefined, new Error(`job ${id} did not reach the expected state in ${ms} ms; it is ${j.status} (${j.step_label})`)),
+        (e: Error) => finish(undefined, e),
+      );
+    }, ms);
+    const sub = engine.bus.events$.subscribe((e) => {
+      if (e.event !== 'job.deleted' && e.data.job_id === id && predicate(e.data as Job)) finish(e.data as Job);
+    });
+    engine.store.get(id).then((now) => now && predicate(now) && finish(now), (e: Error) => finish(undefined, e));
+  });
+}
+
+export const ended = (job: Job) => isFinished(job.status);
+export const hasStatus = (status: Job['status']) => (job: Job) => job.status === status;
+
+/** A promise with its resolve function, to hold a handler until the test lets it go. */
+export function gate<T = void>(): { promise: Promise<T>; open: (value: T) => void } {
+  let open!: (value: T) => void;
+  const promise = new Promise<T>((resolve) => (open = resolve));
+  return { promise, open };
+}

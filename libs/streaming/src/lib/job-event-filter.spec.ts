@@ -1,0 +1,29 @@
+import type { Job, JobEvent } from '@atelier/contracts';
+import { JobEventFilter } from './job-event-filter';
+
+const job = (over: Partial<Job>): Job => ({ job_id: 'j', parent_id: null, status: 'queued', ...over }) as Job;
+const updated = (j: Job): JobEvent => ({ id: '1', event: 'job.updated', data: j });
+const deleted = (job_id: string): JobEvent => ({ id: '2', event: 'job.deleted', data: { job_id } });
+
+describe('JobEventFilter', () => {
+  it('passes everything without filters', () => {
+    const f = new JobEventFilter({});
+    expect(f.matches(updated(job({})))).toBe(true);
+    expect(f.matches(deleted('x'))).toBe(true);
+  });
+
+  it('with job_id passes that job and its children, and deletions of jobs it showed', () => {
+    const f = new JobEventFilter({ jobId: 'p' });
+    expect(f.matches(updated(job({ job_id: 'p' })))).toBe(true);
+    expect(f.matches(updated(job({ job_id: 'c', parent_id: 'p' })))).toBe(true);
+    expect(f.matches(updated(job({ job_id: 'other' })))).toBe(false);
+    expect(f.matches(deleted('c'))).toBe(true);
+    expect(f.matches(deleted('other'))).toBe(false);
+  });
+
+  it('with status passes only jobs in those statuses', () => {
+    const f = new JobEventFilter({ statuses: ['failed'] });
+    expect(f.matches(updated(job({ status: 'failed' })))).toBe(true);
+    expect(f.matches(updated(job({ status: 'running' })))).toBe(false);
+  });
+});

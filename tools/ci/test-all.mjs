@@ -1,0 +1,67 @@
+// `npm test`: every check of the workspace, in order — lint (incl. module boundaries), typecheck,
+// build, then every project's tests (unit, integration against real PostgreSQL/Redis, e2e in
+// Chromium). Prints one closing line "tests: N passed, M failed".
+import { spawn } from 'node:child_process';
+
+const steps = [
+  ['lint', 'npx nx run-many -t lint --outputStyle=stream'],
+  ['typecheck', 'npx nx run-many -t typecheck --outputStyle=stream'],
+  ['build', 'npx nx run-many -t build --outputStyle=stream'],
+  ['test', 'npx nx run-many -t test --parallel=1 --outputStyle=stream'],
+  ['e2e', 'npx nx run-many -t e2e --parallel=1 --outputStyle=stream'],
+];
+
+let passed = 0;
+let failed = 0;
+
+function count(raw) {
+  // eslint-disable-next-line no-control-regex
+  const text = raw.replace(/\x1b\[[0-9;]*m/g, '');
+  // Jest: "Tests:       3 failed, 1 skipped, 40 passed, 44 total"
+  for (const m of text.matchAll(/^\s*Tests:\s+(.*)$/gm)) {
+    passed += Number(/(\d+) passed/.exec(m[1])?.[1] ?? 0);
+    failed += Number(/(\d+) failed/.exec(m[1])?.[1] ?? 0);
+  }
+  // Vitest: "      Tests  12 passed (12)" / "Tests  1 failed | 11 passed (12)"
+  for (const m of text.matchAll(/^\s*Tests\s+(?!:)(.*\(\d+\))\s*$/gm)) {
+    passed += Number(/(\d+) passed/.exec(m[1])?.[1] ?? 0);
+    failed += Number(/(\d+) failed/.exec(m[1])?.[1] ?? 0);
+  }
+  // Playwright: "  6 passed (1.2m)" and "  1 failed"
+  for (const m of text.matchAll(/^\s{2}(\d+) (passed|failed|flaky)(?: \(.*\))?\s*$/gm)) {
+    if (m[2] === 'passed') passed += Number(m[1]);
+    else failed += Number(m[1]);
+  }
+}
+
+function run(name, command) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    console.log(`\n=== ${name}: ${command}`);
+    const child = spawn(command, { shell: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NX_DAEMON: 'false', FORCE_COLOR: '0' } });
+    let out = '';
+    const tee = (stream, target) =>
+      stream.on('data', (d) => {
+        out += d;
+        target.write(d);
+      });
+    tee(child.stdout, process.stdout);
+    tee(child.stderr, process.stderr);
+    child.on('close', (code) => {
+      count(out);
+      console.log(`=== ${name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${Math.round((Date.now() - started) / 1000)} s`);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+let exitCode = 0;
+for (const [name, command] of steps) {
+  const code = await run(name, command);
+  if (code !== 0) {
+    exitCode = code;
+    break;
+  }
+}
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+process.exit(exitCode || (failed > 0 ? 1 : 0));
