@@ -3,14 +3,15 @@
 import { transformFile } from '@swc/core';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const { swcOptions, root } = require('./swc-options.cjs');
 
 const sources = ['apps/api/src', 'apps/worker/src', 'libs'];
 const skip = /(\.spec\.ts|\.d\.ts|\/src\/testing\.ts)$|\/console\//;
-const out = join(root, 'dist/server');
+// SERVER_OUT_DIR lets a test build a private copy that a parallel build cannot pull away.
+const out = process.env.SERVER_OUT_DIR ? resolve(process.env.SERVER_OUT_DIR) : join(root, 'dist/server');
 
 async function* walk(dir) {
   let entries;

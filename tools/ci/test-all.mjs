@@ -17,18 +17,19 @@ let failed = 0;
 function count(raw) {
   // eslint-disable-next-line no-control-regex
   const text = raw.replace(/\x1b\[[0-9;]*m/g, '');
+  // Nx prefixes streamed lines with the project name ("api:   Tests: …"), so no pattern is anchored on it.
   // Jest: "Tests:       3 failed, 1 skipped, 40 passed, 44 total"
-  for (const m of text.matchAll(/^\s*Tests:\s+(.*)$/gm)) {
+  for (const m of text.matchAll(/\bTests:\s+(.*)$/gm)) {
     passed += Number(/(\d+) passed/.exec(m[1])?.[1] ?? 0);
     failed += Number(/(\d+) failed/.exec(m[1])?.[1] ?? 0);
   }
   // Vitest: "      Tests  12 passed (12)" / "Tests  1 failed | 11 passed (12)"
-  for (const m of text.matchAll(/^\s*Tests\s+(?!:)(.*\(\d+\))\s*$/gm)) {
+  for (const m of text.matchAll(/\bTests {2,}(.*\(\d+\))\s*$/gm)) {
     passed += Number(/(\d+) passed/.exec(m[1])?.[1] ?? 0);
     failed += Number(/(\d+) failed/.exec(m[1])?.[1] ?? 0);
   }
   // Playwright: "  6 passed (1.2m)" and "  1 failed"
-  for (const m of text.matchAll(/^\s{2}(\d+) (passed|failed|flaky)(?: \(.*\))?\s*$/gm)) {
+  for (const m of text.matchAll(/^(?:[\w@/.-]+:)?\s+(\d+) (passed|failed|flaky)(?: \([^)]*\))?\s*$/gm)) {
     if (m[2] === 'passed') passed += Number(m[1]);
     else failed += Number(m[1]);
   }

@@ -64,6 +64,11 @@ describe('GET /api/jobs/stream (Server-Sent Events)', () => {
     await resumed.waitFor(finalOf(b.job_id));
     expect(resumed.events.some((e) => e.event === 'snapshot')).toBe(false);
     expect(resumed.events.map((e) => e.id).slice(0, expected.length)).toEqual(expected);
+
+    // Clients that cannot set headers resume with ?last_event_id= instead.
+    const byQuery = await connect(`?last_event_id=${lastSeen}`);
+    await byQuery.waitFor(finalOf(b.job_id));
+    expect(byQuery.events.map((e) => e.id).slice(0, expected.length)).toEqual(expected);
   });
 
   it('sends a fresh snapshot when Last-Event-ID is too old to replay', async () => {

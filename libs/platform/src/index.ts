@@ -7,3 +7,5 @@ export * from './lib/logging/pino-logger';
 export * from './lib/ids';
 export * from './lib/platform.module';
 export * from './lib/http/problem.dto';
+export * from './lib/http/paging';
+export * from './lib/health/health-checks';

@@ -1,21 +1,31 @@
-import { Module, type DynamicModule } from '@nestjs/common';
-import { AppConfig, PlatformModule } from '@atelier/platform';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { AppConfig, HEALTH_CHECKS, PlatformModule } from '@atelier/platform';
 import { PersistenceModule } from '@atelier/persistence';
 import { JobsModule } from '@atelier/jobs';
+import { DISTRIBUTED_JOB_DRIVERS, DistributedModule, QueueConnection } from '@atelier/distributed';
 import { StreamingModule } from '@atelier/streaming';
+import { AnalyzersModule } from '@atelier/analyzers';
+import { PresetsModule } from '@atelier/presets';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
-import { HEALTH_CHECKS } from './health-checks';
 
-/** The API process: REST + SSE + OpenAPI; in embedded mode it also runs the workers. */
+/**
+ * The API process: REST + SSE + OpenAPI; in embedded mode it also runs the workers. Distributed
+ * (DATABASE_URL set): BullMQ dispatch and cross-process events, no handlers unless RUN_WORKERS=true.
+ */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
+    const distributed = config.mode === 'distributed';
+    const jobs = distributed ? JobsModule.forRoot({ drivers: DISTRIBUTED_JOB_DRIVERS, recoverOnBoot: false }) : JobsModule.forRoot();
+    const healthChecks: Provider = distributed
+      ? { provide: HEALTH_CHECKS, inject: [QueueConnection], useFactory: (c: QueueConnection) => c.healthChecks() }
+      : { provide: HEALTH_CHECKS, useValue: [] };
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config), PersistenceModule, StreamingModule, JobsModule.forRoot()],
+      imports: [PlatformModule.forRoot(config), PersistenceModule, ...(distributed ? [DistributedModule.forRoot()] : []), StreamingModule, jobs, PresetsModule, AnalyzersModule],
       controllers: [HealthController, MetricsController],
-      providers: [{ provide: HEALTH_CHECKS, useValue: [] }],
+      providers: [healthChecks],
     };
   }
 }

@@ -2,14 +2,13 @@ import { Injectable, Module, type DynamicModule, type INestApplication } from '@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseConfig, PlatformModule, type AppConfig } from '@atelier/platform';
+import { HEALTH_CHECKS, parseConfig, PlatformModule, type AppConfig } from '@atelier/platform';
 import { PersistenceModule } from '@atelier/persistence';
 import { JobEngine, JobsModule, JobHandlerFor, type JobContext, type JobOutcome } from '@atelier/jobs';
 import { BehaviourBook, FakeAnalyzeHandler, FakeComprehensiveHandler } from '@atelier/jobs/testing';
 import { StreamingModule } from '@atelier/streaming';
 import { createApp } from '../../src/app/create-app';
 import { HealthController } from '../../src/app/health.controller';
-import { HEALTH_CHECKS } from '../../src/app/health-checks';
 
 /** The jobs API with fake handlers whose behaviour each test defines (no images, no models). */
 export const book = new BehaviourBook();

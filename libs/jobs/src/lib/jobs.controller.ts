@@ -1,9 +1,9 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Job, JobList } from '@atelier/contracts';
-import { ApiProblems, InvalidInputError } from '@atelier/platform';
+import { ApiProblems, InvalidInputError, clampLimit } from '@atelier/platform';
 import { JobsService } from './engine/jobs.service';
-import { ListJobsQuery, clampLimit } from './dto/list-jobs.query';
+import { ListJobsQuery } from './dto/list-jobs.query';
 import { JobDto, JobListDto } from './dto/job.dto';
 
 const jobId = new ParseUUIDPipe({

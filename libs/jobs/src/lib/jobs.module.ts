@@ -6,6 +6,7 @@ import {
   type DynamicModule,
   type OnApplicationBootstrap,
   type OnModuleDestroy,
+  type OnModuleInit,
   type Provider,
 } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
@@ -37,6 +38,7 @@ export const EMBEDDED_JOB_DRIVERS: Provider[] = [
 ];
 
 export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');
+const JOBS_MODULE_OPTIONS = Symbol('JOBS_MODULE_OPTIONS');
 
 export interface JobsModuleOptions {
   /** Providers of JobEventBus and JobDispatcher (default: the embedded ones). */
@@ -46,13 +48,10 @@ export interface JobsModuleOptions {
 }
 
 @Module({})
-export class JobsModule implements OnApplicationBootstrap, BeforeApplicationShutdown, OnModuleDestroy {
+export class JobsModule implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnModuleDestroy {
   private readonly logger = new Logger('JobsModule');
   private cleanupTimer?: NodeJS.Timeout;
-  private static recover = true;
-
   static forRoot(options: JobsModuleOptions = {}): DynamicModule {
-    JobsModule.recover = options.recoverOnBoot ?? true;
     return {
       module: JobsModule,
       global: true,
@@ -61,6 +60,7 @@ export class JobsModule implements OnApplicationBootstrap, BeforeApplicationShut
       providers: [
         ...(options.drivers ?? EMBEDDED_JOB_DRIVERS),
         { provide: METRICS_REGISTRY, useValue: new Registry() },
+        { provide: JOBS_MODULE_OPTIONS, useValue: options },
         {
           provide: JobStore,
           inject: [ATELIER_DB, SQL_DIALECT],
@@ -68,14 +68,9 @@ export class JobsModule implements OnApplicationBootstrap, BeforeApplicationShut
         },
         {
           provide: JobEngine,
-          inject: [JobStore, JobEventBus, JobDispatcher, DiscoveryService, AppConfig, METRICS_REGISTRY],
-          useFactory: (store: JobStore, bus: JobEventBus, dispatcher: JobDispatcher, discovery: DiscoveryService, config: AppConfig, registry: Registry) => {
-            const handlers = discovery
-              .getProviders({ metadataKey: JobHandlerFor.KEY })
-              .map((w) => w.instance as JobHandler)
-              .filter(Boolean);
-            return new JobEngine({ store, bus, dispatcher, handlers, config: config.values, metrics: new JobMetrics(registry) });
-          },
+          inject: [JobStore, JobEventBus, JobDispatcher, AppConfig, METRICS_REGISTRY],
+          useFactory: (store: JobStore, bus: JobEventBus, dispatcher: JobDispatcher, config: AppConfig, registry: Registry) =>
+            new JobEngine({ store, bus, dispatcher, config: config.values, metrics: new JobMetrics(registry) }),
         },
         { provide: JobsService, inject: [JobEngine], useFactory: (engine: JobEngine) => engine.jobs },
         BatchJobHandler,
@@ -86,12 +81,23 @@ export class JobsModule implements OnApplicationBootstrap, BeforeApplicationShut
 
   constructor(
     private readonly engine: JobEngine,
+    private readonly discovery: DiscoveryService,
     @Inject(AppConfig) private readonly config: AppConfig,
+    @Inject(JOBS_MODULE_OPTIONS) private readonly options: JobsModuleOptions,
   ) {}
+
+  /** Handlers are collected once Nest has created every provider (and their dependencies). */
+  onModuleInit(): void {
+    const handlers = this.discovery
+      .getProviders({ metadataKey: JobHandlerFor.KEY })
+      .map((wrapper) => wrapper.instance as JobHandler | undefined)
+      .filter((h): h is JobHandler => !!h);
+    this.engine.registerHandlers(handlers);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.runWorkers) {
-      await this.engine.startWorkers({ recover: JobsModule.recover });
+      await this.engine.startWorkers({ recover: this.options.recoverOnBoot ?? true });
       this.logger.log(`Workers started (concurrency ${this.config.values.workerConcurrency})`);
     }
     const retention = this.config.values.retentionDays * 86_400_000;

@@ -45,12 +45,18 @@ export interface BlobsTable {
 }
 
 export interface ImagesTable {
+  /** The sha256 of the original bytes: the same image uploaded twice is one image. */
   image_id: string;
+  /** Blob of the original upload. */
   sha256: string;
   mime_type: string;
+  /** Displayed dimensions of the original (EXIF orientation applied). */
   width: number;
   height: number;
   byte_size: number;
+  /** Blob of the copy models see: oriented, metadata stripped, at most 2048 px. */
+  normalized_sha256: string;
+  /** Blob of the 256 px WebP thumbnail, once the generate_thumbnail job made it. */
   thumbnail_sha256: string | null;
   created_at: string;
 }

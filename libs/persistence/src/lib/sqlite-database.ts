@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import type { AtelierTables } from './schema';
+import { sqliteDialect } from './sqlite-dialect';
 
 /**
  * The embedded database: one SQLite file in WAL mode. `synchronous=NORMAL` in WAL keeps every
@@ -15,5 +16,5 @@ export function openSqliteDatabase(file: string): Kysely<AtelierTables> {
   connection.pragma('synchronous = NORMAL');
   connection.pragma('busy_timeout = 5000');
   connection.pragma('foreign_keys = ON');
-  return new Kysely<AtelierTables>({ dialect: new SqliteDialect({ database: connection }) });
+  return new Kysely<AtelierTables>({ dialect: sqliteDialect(connection) });
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type MessageEvent } from '@nestjs/common';
-import { concat, concatMap, defer, filter, from, interval, map, merge, Observable, ReplaySubject, type Subscription } from 'rxjs';
+import { concat, concatMap, defer, filter, from, interval, map, merge, Observable, type Subscriber, type Subscription } from 'rxjs';
 import type { JobEvent } from '@atelier/contracts';
 import { AppConfig } from '@atelier/platform';
 import { JobEventBus, JobStore } from '@atelier/jobs';
@@ -24,10 +24,24 @@ export class JobStreamService {
   open(streamFilter: StreamFilter, lastEventId?: string): Observable<MessageEvent> {
     const events = new Observable<MessageEvent>((subscriber) => {
       const filterState = new JobEventFilter(streamFilter);
-      const buffer = new ReplaySubject<JobEvent>();
-      const live: Subscription = this.bus.events$.subscribe(buffer);
+      // Live events wait here while the head (snapshot or replay) is read, then flow straight through.
+      // (A ReplaySubject would keep every event for the life of the stream.)
+      const pending: JobEvent[] = [];
+      let target: Subscriber<JobEvent> | undefined;
+      let ended: { error?: unknown } | undefined;
+      const live: Subscription = this.bus.events$.subscribe({
+        next: (e) => (target ? target.next(e) : pending.push(e)),
+        error: (error: unknown) => (target ? target.error(error) : (ended = { error })),
+        complete: () => (target ? target.complete() : (ended = {})),
+      });
+      const buffered = new Observable<JobEvent>((s) => {
+        for (const e of pending.splice(0)) s.next(e);
+        if (ended) return ended.error === undefined ? s.complete() : s.error(ended.error);
+        target = s;
+        return () => (target = undefined);
+      });
       let lastSent = -1n;
-      const toMessage = (e: JobEvent): MessageEvent => ({ id: e.id, type: e.event, data: e.data });
+      const toMessage = (e: JobEvent): MessageEvent => ({ id: e.id, type: e.event, data: serialized(e) });
       const newer = (e: JobEvent) => {
         const id = toBigInt(e.id);
         if (id !== undefined && id <= lastSent) return false;
@@ -47,7 +61,7 @@ export class JobStreamService {
         const jobs = (await this.store.snapshot(since, SNAPSHOT_LIMIT)).filter((j) => filterState.matchesJob(j));
         return [{ id: cursor, type: 'snapshot', data: { jobs } } satisfies MessageEvent];
       });
-      const tail = buffer.pipe(
+      const tail = buffered.pipe(
         filter((e) => newer(e) && filterState.matches(e)),
         map(toMessage),
       );
@@ -55,12 +69,21 @@ export class JobStreamService {
       return () => {
         sub.unsubscribe();
         live.unsubscribe();
-        buffer.complete();
+        pending.length = 0;
       };
     });
     const heartbeat = interval(this.config.values.sseHeartbeatMs).pipe(map((): MessageEvent => ({ comment: 'ping' }) as MessageEvent));
     return merge(events, heartbeat);
   }
+}
+
+const serializedData = new WeakMap<JobEvent, string>();
+
+/** An event's data as JSON, serialised once however many streams send it (Nest would stringify it per subscriber). */
+function serialized(e: JobEvent): string {
+  let json = serializedData.get(e);
+  if (json === undefined) serializedData.set(e, (json = JSON.stringify(e.data)));
+  return json;
 }
 
 function toBigInt(id: string): bigint | undefined {

@@ -24,6 +24,6 @@ export class JobsStreamController {
   @ApiResponse({ status: 200, description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } })
   @ApiProblems(400)
   stream(@Query() q: StreamJobsQuery, @Headers('last-event-id') lastEventId?: string): Observable<MessageEvent> {
-    return this.streams.open({ jobId: q.job_id, statuses: q.status }, lastEventId?.trim() || undefined);
+    return this.streams.open({ jobId: q.job_id, statuses: q.status }, lastEventId?.trim() || q.last_event_id || undefined);
   }
 }

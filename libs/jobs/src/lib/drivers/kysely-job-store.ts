@@ -21,6 +21,11 @@ export class KyselyJobStore extends JobStore {
 
   async insert(jobs: NewJobRecord[]): Promise<void> {
     if (jobs.length === 0) return;
+    // One job without dependencies is one statement, atomic by itself.
+    if (jobs.length === 1 && jobs[0].depends_on.length === 0) {
+      await this.db.insertInto('jobs').values(newRecordToRow(jobs[0])).execute();
+      return;
+    }
     await this.transaction(async (store) => {
       const db = (store as KyselyJobStore).db;
       for (let i = 0; i < jobs.length; i += 200) {

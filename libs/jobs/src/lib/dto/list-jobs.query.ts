@@ -1,12 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { JOB_STATUSES, JOB_TYPES, type JobStatus } from '@atelier/contracts';
+import { PageQuery } from '@atelier/platform';
 
 export const commaList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value;
 
-export class ListJobsQuery {
+export class ListJobsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Comma list of statuses', example: 'queued,running', type: String })
   @IsOptional()
   @Transform(commaList)
@@ -24,19 +25,4 @@ export class ListJobsQuery {
   @IsString()
   @Matches(/^[0-9a-f-]{36}$/, { message: 'parent_id must be a job id' })
   parent_id?: string;
-
-  @ApiPropertyOptional({ description: 'Page size, clamped to 1–200', default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number (1–200)' })
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'next_cursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  cursor?: string;
-}
-
-export function clampLimit(limit: number | undefined, fallback = 50): number {
-  return Math.min(200, Math.max(1, limit ?? fallback));
 }

@@ -19,7 +19,8 @@ export interface JobEngineParts {
   store: JobStore;
   bus: JobEventBus;
   dispatcher: JobDispatcher;
-  handlers: JobHandler[];
+  /** The handlers; when omitted, call registerHandlers() before using the engine. */
+  handlers?: JobHandler[];
   config: EngineConfig;
   metrics?: JobMetrics;
   /** Job types that must have a handler (default: every type of the contract). */
@@ -36,17 +37,24 @@ export class JobEngine {
   readonly store: JobStore;
   readonly bus: JobEventBus;
   readonly dispatcher: JobDispatcher;
+  private readonly expectedTypes?: readonly JobType[];
 
   constructor(parts: JobEngineParts) {
     this.store = parts.store;
     this.bus = parts.bus;
     this.dispatcher = parts.dispatcher;
     this.registry = new JobHandlerRegistry(parts.handlers, parts.expectedTypes);
+    this.expectedTypes = parts.expectedTypes;
     const policyOf = (job: { type: JobType }) => jobPolicy(job.type, parts.config);
     this.lifecycle = new JobLifecycle(parts.store, parts.bus, parts.dispatcher, new JobGraph(this.registry), policyOf, parts.metrics);
     this.runner = new JobRunner(this.lifecycle, this.registry);
     this.jobs = new JobsService(parts.store, parts.bus, parts.dispatcher, this.registry, this.lifecycle);
     this.maintenance = new JobMaintenance(parts.store, parts.bus, this.lifecycle);
+  }
+
+  /** Registers the handlers; fails loudly, naming the type, when a type has none or two. */
+  registerHandlers(handlers: JobHandler[]): void {
+    this.registry.register(handlers, this.expectedTypes);
   }
 
   /** Starts running jobs in this process; `recover` re-queues what a crash left running. */

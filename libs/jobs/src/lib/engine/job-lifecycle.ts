@@ -67,19 +67,23 @@ export class JobLifecycle {
     }
     if ((await this.graph.dependencyState(this.store, job)).kind !== 'ready') return undefined;
     const now = new Date().toISOString();
-    const [started, parent] = await this.store.transaction(async (s) => {
-      const j = await s.transition(id, ['queued'], {
-        status: 'running',
-        attempts: job.attempts + 1,
-        started_at: now,
-        finished_at: null,
-        run_at: null,
-        error: null,
-        step_label: 'Starting',
-      });
-      return [j, j?.parent_id ? await this.graph.refreshParent(s, j.parent_id) : undefined] as const;
-    }, job.parent_id ?? undefined);
-    await this.publish([started, parent]);
+    const patch: JobPatch = {
+      status: 'running',
+      attempts: job.attempts + 1,
+      started_at: now,
+      finished_at: null,
+      run_at: null,
+      error: null,
+      step_label: 'Starting',
+    };
+    // Without a parent to re-aggregate, the transition is one conditional update: no transaction needed.
+    const [started, parent] = !job.parent_id
+      ? [await this.store.transition(id, ['queued'], patch), undefined]
+      : await this.store.transaction(async (s) => {
+          const j = await s.transition(id, ['queued'], patch);
+          return [j, j?.parent_id ? await this.refreshParent(s, j.parent_id) : undefined] as const;
+        }, job.parent_id);
+    await this.publish([started, finalOnly(parent)]);
     if (started) this.metrics?.started(started);
     return started;
   }
@@ -88,10 +92,10 @@ export class JobLifecycle {
     const progress = Math.min(1, Math.max(0, fraction ?? (total > 0 ? step / total : 0)));
     const job = await this.store.updateProgress(id, { progress, current_step: step, total_steps: total, step_label: label });
     if (!job) return;
-    const parent = job.parent_id
-      ? await this.store.transaction((s) => this.graph.refreshParent(s, job.parent_id!), job.parent_id)
-      : undefined;
-    await this.publish([job, parent]);
+    await this.publish([job]);
+    if (!job.parent_id) return;
+    const parent = await this.store.transaction((s) => this.refreshParent(s, job.parent_id!), job.parent_id);
+    await this.publish([finalOnly(parent)]);
   }
 
   async annotate(id: string, metadata: Record<string, unknown>): Promise<void> {
@@ -102,8 +106,6 @@ export class JobLifecycle {
 
   /** running → completed, writing the outcome's records in the same transaction. False when the job was no longer running. */
   async complete(id: string, outcome: JobOutcome): Promise<boolean> {
-    const job = await this.store.get(id);
-    if (!job) return false;
     const ended = await this.end(id, ['running'], 'completed', { result: outcome.result, progress: 1, error: null }, outcome.persist);
     return ended !== undefined;
   }
@@ -178,14 +180,19 @@ export class JobLifecycle {
     const label = { completed: 'Completed', failed: 'Failed', cancelled: 'Cancelled' }[status];
     const current = await this.store.get(id);
     if (!current) return undefined;
-    const [job, parent] = await this.store.transaction(async (s, tx) => {
-      const j = await s.transition(id, from, { step_label: label, ...patch, status, finished_at: now });
-      if (!j) return [undefined, undefined] as const;
-      if (persist) await persist(tx);
-      return [j, j.parent_id ? await this.graph.refreshParent(s, j.parent_id) : undefined] as const;
-    }, current.parent_id ?? undefined);
+    const finalPatch: JobPatch = { step_label: label, ...patch, status, finished_at: now };
+    // Nothing to write with it (no records, no parent): the transition is one conditional update.
+    const [job, parent] =
+      !persist && !current.parent_id
+        ? [await this.store.transition(id, from, finalPatch), undefined]
+        : await this.store.transaction(async (s, tx) => {
+            const j = await s.transition(id, from, finalPatch);
+            if (!j) return [undefined, undefined] as const;
+            if (persist) await persist(tx);
+            return [j, j.parent_id ? await this.refreshParent(s, j.parent_id) : undefined] as const;
+          }, current.parent_id ?? undefined);
     if (!job) return undefined;
-    await this.publish([job, parent]);
+    await this.publish([job, finalOnly(parent)]);
     this.metrics?.finished(job);
     if (parent && isFinished(parent.status)) {
       this.metrics?.finished(parent);
@@ -195,10 +202,27 @@ export class JobLifecycle {
     return job;
   }
 
+  /**
+   * Re-aggregates a parent. Its progress events are published while its row lock is held, so
+   * children of one parent ending at once on different workers cannot publish its progress out
+   * of order. Its final event is published by the caller after the commit (see finalOnly), so
+   * whoever reacts to it reads the committed children.
+   */
+  async refreshParent(store: JobStore, parentId: string): Promise<Job | undefined> {
+    const parent = await this.graph.refreshParent(store, parentId);
+    if (parent && !isFinished(parent.status)) await this.publish([parent]);
+    return parent;
+  }
+
   private async releaseDependents(job: Job): Promise<void> {
     for (const id of await this.store.dependents(job.job_id)) {
       const dependent = await this.store.get(id);
       if (dependent) await this.schedule(dependent);
     }
   }
+}
+
+/** A parent whose event still has to be published after the commit: only a finished one. */
+function finalOnly(parent: Job | undefined): Job | undefined {
+  return parent && isFinished(parent.status) ? parent : undefined;
 }

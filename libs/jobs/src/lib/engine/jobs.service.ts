@@ -1,13 +1,12 @@
 import { filter, firstValueFrom, map, race, timer, type Observable } from 'rxjs';
 import { isFinished, type Job, type JobList, type JobPayload, type JobStatus, type JobType } from '@atelier/contracts';
-import { ConflictError, InvalidInputError, NotFoundError, uuidv7 } from '@atelier/platform';
+import { ConflictError, InvalidInputError, NotFoundError, decodeCursor, encodeCursor, uuidv7 } from '@atelier/platform';
 import type { JobStore, NewJobRecord } from '../ports/job-store.port';
 import type { JobEventBus } from '../ports/job-event-bus.port';
 import type { JobDispatcher } from '../ports/job-dispatcher.port';
 import type { JobHandlerRegistry } from '../handlers/job-handler.registry';
 import type { JobLifecycle } from './job-lifecycle';
 import { parentTitle } from './job-graph';
-import { decodeCursor, encodeCursor } from './cursor';
 
 export interface CreateJobSpec<T extends JobType = JobType> {
   type: T;
@@ -125,11 +124,11 @@ export class JobsService {
         return { retried: p, parent: undefined };
       }
       const r = await s.transition(id, ['failed', 'cancelled'], reset);
-      const par = r?.parent_id ? await this.lifecycle.graph.refreshParent(s, r.parent_id) : undefined;
+      const par = r?.parent_id ? await this.lifecycle.refreshParent(s, r.parent_id) : undefined;
       return { retried: r, parent: par };
     }, job.parent_id ?? id);
     if (!retried) throw new ConflictError(`Job "${id}" changed while it was being retried; try again.`, 'job_not_retryable');
-    await this.lifecycle.publish([...queuedChildren, retried, parent]);
+    await this.lifecycle.publish([...queuedChildren, retried, parent && isFinished(parent.status) ? parent : undefined]);
     for (const j of [...queuedChildren, retried]) await this.lifecycle.schedule(j);
     return retried;
   }

@@ -7,8 +7,15 @@ import type { JobHandler } from './job-handler';
  */
 export class JobHandlerRegistry {
   private readonly byType = new Map<JobType, JobHandler>();
+  private registered = false;
 
-  constructor(handlers: JobHandler[], expected: readonly JobType[] = JOB_TYPES) {
+  constructor(handlers?: JobHandler[], expected: readonly JobType[] = JOB_TYPES) {
+    if (handlers) this.register(handlers, expected);
+  }
+
+  /** Registers every handler at once (at boot, after the framework created them). */
+  register(handlers: JobHandler[], expected: readonly JobType[] = JOB_TYPES): void {
+    if (this.registered) throw new Error('Job handlers are already registered');
     const problems: string[] = [];
     for (const h of handlers) {
       const existing = this.byType.get(h.type);
@@ -23,6 +30,7 @@ export class JobHandlerRegistry {
       if (!this.byType.has(type)) problems.push(`job type "${type}" has no handler`);
     }
     if (problems.length) throw new Error(`Job handler registry is invalid: ${problems.join('; ')}`);
+    this.registered = true;
   }
 
   get(type: JobType): JobHandler {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AtelierDb } from '../schema';
@@ -25,7 +26,8 @@ export class FileBlobStore extends BlobStore {
     const path = this.pathOf(sha);
     if (!(await exists(path))) {
       await mkdir(join(this.root, sha.slice(0, 2)), { recursive: true });
-      const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+      // A unique temp name: concurrent uploads of the same bytes each write their own file, and the renames just replace each other.
+      const tmp = `${path}.${randomUUID()}.tmp`;
       await writeFile(tmp, data);
       await rename(tmp, path);
     }

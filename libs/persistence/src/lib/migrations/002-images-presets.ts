@@ -25,6 +25,7 @@ export function imagesPresetsMigration(dialect: SqlDialectName) {
         .addColumn('width', 'integer', (c) => c.notNull())
         .addColumn('height', 'integer', (c) => c.notNull())
         .addColumn('byte_size', 'integer', (c) => c.notNull())
+        .addColumn('normalized_sha256', 'text', (c) => c.notNull().references('blobs.sha256'))
         .addColumn('thumbnail_sha256', 'text', (c) => c.references('blobs.sha256'))
         .addColumn('created_at', 'text', (c) => c.notNull())
         .execute();

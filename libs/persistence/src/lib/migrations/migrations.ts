@@ -1,4 +1,4 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { AtelierDb, SqlDialectName } from '../schema';
 import { jobsMigration } from './001-jobs';
 import { imagesPresetsMigration } from './002-images-presets';
@@ -16,7 +16,10 @@ class StaticMigrations implements MigrationProvider {
 
 /** Applies pending migrations. Kysely's migration lock makes concurrent boots of several processes safe. */
 export async function migrateToLatest(db: AtelierDb, dialect: SqlDialectName): Promise<void> {
-  const migrator = new Migrator({ db, provider: new StaticMigrations(dialect) });
+  // On PostgreSQL, name the schema: Kysely's "does the migration table exist" check otherwise matches one in any schema.
+  const migrationTableSchema =
+    dialect === 'postgres' ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db)).rows[0]?.schema : undefined;
+  const migrator = new Migrator({ db, provider: new StaticMigrations(dialect), migrationTableSchema });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

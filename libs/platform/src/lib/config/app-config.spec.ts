@@ -29,6 +29,19 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must start with postgres:\/\//);
   });
 
+  it('chooses the queue backend: redis from REDIS_URL, postgres alone on request', () => {
+    const pgUrl = 'postgres://u@127.0.0.1:5432/db';
+    const redis = parseConfig({ DATABASE_URL: pgUrl, REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(redis.mode).toBe('distributed');
+    expect(redis.runWorkers).toBe(false);
+    expect(redis.queueBackend).toBe('redis');
+    expect(parseConfig({ DATABASE_URL: pgUrl, QUEUE_BACKEND: 'postgres' }).queueBackend).toBe('postgres');
+    expect(parseConfig({}).queueBackend).toBeUndefined();
+    expect(() => parseConfig({ DATABASE_URL: pgUrl })).toThrow(/set REDIS_URL, or QUEUE_BACKEND=postgres/);
+    expect(() => parseConfig({ DATABASE_URL: pgUrl, QUEUE_BACKEND: 'redis' })).toThrow(/QUEUE_BACKEND=redis needs REDIS_URL/);
+    expect(() => parseConfig({ QUEUE_BACKEND: 'postgres' })).toThrow(/QUEUE_BACKEND=postgres is set but DATABASE_URL is not/);
+  });
+
   it('parses per-type caps and picks openai when a key is set', () => {
     const config = parseConfig({ JOB_TYPE_CONCURRENCY: 'analyze=4, generate_image=1', OPENAI_API_KEY: 'sk-test' });
     expect(config.values.typeConcurrency).toEqual({ analyze: 4, generate_image: 1 });

@@ -10,6 +10,12 @@ export class AppConfig {
     return this.values.databaseUrl ? 'distributed' : 'embedded';
   }
 
+  /** Dispatch backend in distributed mode (undefined when embedded). */
+  get queueBackend(): 'redis' | 'postgres' | undefined {
+    if (this.mode !== 'distributed') return undefined;
+    return this.values.queueBackend ?? (this.values.redisUrl ? 'redis' : undefined);
+  }
+
   get runWorkers(): boolean {
     return this.values.runWorkers ?? this.mode === 'embedded';
   }
@@ -56,8 +62,11 @@ function crossChecks(v: AppConfigValues): string[] {
   if (v.databaseUrl && !v.redisUrl && v.queueBackend !== 'postgres') {
     problems.push('DATABASE_URL is set but REDIS_URL is not: set REDIS_URL, or QUEUE_BACKEND=postgres.');
   }
-  if (v.queueBackend === 'postgres') {
-    problems.push('QUEUE_BACKEND=postgres is not available in this build: use QUEUE_BACKEND=redis with REDIS_URL.');
+  if (v.queueBackend && !v.databaseUrl) {
+    problems.push(`QUEUE_BACKEND=${v.queueBackend} is set but DATABASE_URL is not: distributed mode keeps its records in PostgreSQL.`);
+  }
+  if (v.queueBackend === 'redis' && !v.redisUrl) {
+    problems.push('QUEUE_BACKEND=redis needs REDIS_URL (or use QUEUE_BACKEND=postgres to run on PostgreSQL alone).');
   }
   if (v.visionProvider === 'openai' && !v.openaiApiKey && !v.openaiBaseUrl) {
     problems.push('VISION_PROVIDER=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local endpoint).');

@@ -82,11 +82,22 @@ export const CONFIG_VARIABLES = {
   redisUrl: variable('REDIS_URL', 'redis://… switches dispatch to BullMQ and events to a Redis Stream.', undefined, url('redis', 'rediss')),
   queueBackend: variable(
     'QUEUE_BACKEND',
-    'Dispatch backend in distributed mode: redis (BullMQ on Redis). Derived from REDIS_URL when unset.',
+    'Dispatch backend in distributed mode: redis (BullMQ on Redis; events on a Redis Stream) or postgres (BullMQ on PostgreSQL; events via LISTEN/NOTIFY). Default: redis when REDIS_URL is set.',
     undefined,
     (raw) => (raw.trim() === '' ? undefined : oneOf('redis', 'postgres')(raw.trim())),
   ),
-  queuePrefix: variable('QUEUE_PREFIX', 'Key prefix of BullMQ queues and the event stream in Redis.', 'atelier', text),
+  queuePrefix: variable(
+    'QUEUE_PREFIX',
+    'Namespace of the distributed queue: Redis key prefix (queues, event stream, cancel channel); with QUEUE_BACKEND=postgres, the NOTIFY channels and BullMQ schema (<prefix>_bullmq).',
+    'atelier',
+    text,
+  ),
+  queueLockDurationMs: variable(
+    'QUEUE_LOCK_DURATION_MS',
+    'Distributed mode: how long a worker holds a job without renewing its claim; a worker that dies has its jobs re-run by another after about this long.',
+    '30000',
+    integer(1000, 3_600_000),
+  ),
   runWorkers: variable(
     'RUN_WORKERS',
     'Run job handlers in this API process. Default: true when embedded, false when distributed.',

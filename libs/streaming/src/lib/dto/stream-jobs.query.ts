@@ -15,4 +15,11 @@ export class StreamJobsQuery {
   @Transform(commaList)
   @IsIn(JOB_STATUSES, { each: true, message: `status must be a comma list of: ${JOB_STATUSES.join(', ')}` })
   status?: JobStatus[];
+
+  @ApiPropertyOptional({
+    description: 'Resume after this event id, like the Last-Event-ID header (for clients that cannot set headers); the header wins when both are sent',
+  })
+  @IsOptional()
+  @Matches(/^\d{1,40}$/, { message: 'last_event_id must be an event id from this stream' })
+  last_event_id?: string;
 }

@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** Starts the real API (embedded mode, offline provider) serving the built console; returns the teardown. */
+const root = resolve(__dirname, '../../../..');
+const main = join(root, 'dist/server/apps/api/src/main.js');
+const consoleDir = join(root, 'dist/apps/console/browser');
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The API exited with code ${child.exitCode}:\n${log()}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`The API did not become healthy in 30 s:\n${log()}`);
+}
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  for (const [path, hint] of [
+    [main, 'nx run api:build'],
+    [join(consoleDir, 'index.html'), 'nx run console:build'],
+  ]) {
+    if (!existsSync(path)) throw new Error(`${path} is missing: run \`${hint}\` (nx run console-e2e:e2e does it for you).`);
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'atelier-e2e-'));
+  const port = await freePort();
+  let output = '';
+  // Embedded mode with the offline provider, whatever the calling shell has configured.
+  const { DATABASE_URL: _db, REDIS_URL: _redis, OPENAI_API_KEY: _key, ...inherited } = process.env;
+  const child = spawn(process.execPath, [main], {
+    cwd: root,
+    env: {
+      ...inherited,
+      VISION_PROVIDER: 'offline',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      OFFLINE_LATENCY_MS: process.env['E2E_OFFLINE_LATENCY_MS'] ?? '8000',
+      CONSOLE_DIR: consoleDir,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForHealth(baseUrl, child, () => output.slice(-4000));
+  process.env['E2E_BASE_URL'] = baseUrl;
+
+  return async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise<void>((done) => {
+        const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+        child.once('exit', () => {
+          clearTimeout(force);
+          done();
+        });
+      });
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,150 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfig, NotFoundError } from '@atelier/platform';
+import { ATELIER_DB, BlobStore, sha256Hex, type AtelierDb, type ImagesTable } from '@atelier/persistence';
+import { checkUpload, inspectUpload, type UploadLimits, type UploadedImageFile } from './image-inspector';
+import { sniffImageType } from './image-type';
+import { ImageUndecodableError, undecodableReason } from './image-errors';
+import { THUMBNAIL_MIME_TYPE, makeThumbnail } from './thumbnail';
+import { withImageWorkSlot } from './image-work-gate';
+import { normaliseImage, type NormalisedImage } from './image-normaliser';
+
+export type ImageRecord = ImagesTable;
+
+export interface ImageBytes {
+  data: Buffer;
+  mimeType: string;
+}
+
+export interface AcceptedImage {
+  image: ImageRecord;
+  /** False when the same bytes were uploaded before (nothing new was stored). */
+  created: boolean;
+}
+
+/**
+ * Images: validated uploads stored content-addressed (image_id is the sha256 of the original,
+ * so the same image is stored once), with the normalised copy models see and a thumbnail.
+ * Uploads are normalised when accepted; an image Atelier generated is normalised by its first
+ * analysis (ImagePreparation), and until then its row's normalized_sha256 is its own sha256.
+ */
+@Injectable()
+export class ImagesService {
+  constructor(
+    @Inject(ATELIER_DB) private readonly db: AtelierDb,
+    private readonly blobs: BlobStore,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Validates an upload (400/413/415 with nothing stored) and stores it. Bytes already stored are
+   * recognised by their sha256 first and need no more work; a new image is checked cheaply
+   * (type, header, structure), then decoded and normalised before anything is stored, so an
+   * upload that cannot be decoded answers 400 and leaves no job, blob or row behind.
+   */
+  async accept(upload: UploadedImageFile | undefined): Promise<AcceptedImage> {
+    const limits: UploadLimits = { maxBytes: this.config.values.maxUploadBytes, maxPixels: this.config.values.maxImagePixels };
+    const { file } = checkUpload(upload, limits);
+    const known = await this.find(sha256Hex(file.buffer));
+    if (known) return { image: known, created: false };
+    const inspected = await inspectUpload(file, limits);
+    const normalised = await normaliseImage(inspected.original, limits.maxPixels);
+    return this.store(inspected.original, inspected.mimeType, inspected.width, inspected.height, normalised);
+  }
+
+  /** Stores an image Atelier made itself (a generated picture); like an upload, its first analysis normalises it. */
+  async storeGenerated(data: Buffer, width: number, height: number): Promise<AcceptedImage> {
+    const mimeType = sniffImageType(data) ?? 'image/png';
+    return this.store(data, mimeType, width, height);
+  }
+
+  async get(imageId: string): Promise<ImageRecord> {
+    const row = await this.find(imageId);
+    if (!row) throw new NotFoundError(`No image with id "${imageId}".`);
+    return row;
+  }
+
+  find(imageId: string): Promise<ImageRecord | undefined> {
+    return this.db.selectFrom('images').selectAll().where('image_id', '=', imageId).executeTakeFirst();
+  }
+
+  async original(imageId: string): Promise<ImageBytes> {
+    const image = await this.get(imageId);
+    return { data: await this.blob(image.sha256, imageId), mimeType: image.mime_type };
+  }
+
+  /** Whether the row points at a normalised copy (rather than at the original, until the first analysis). */
+  isNormalised(image: ImageRecord): boolean {
+    return image.normalized_sha256 !== image.sha256;
+  }
+
+  /** The stored copy a model sees (oriented, without metadata, at most 2048 px) once ImagePreparation made it. */
+  async normalised(imageId: string): Promise<ImageBytes> {
+    const image = await this.get(imageId);
+    const data = await this.blob(image.normalized_sha256, imageId);
+    return { data, mimeType: sniffImageType(data) ?? 'image/jpeg' };
+  }
+
+  /** The stored thumbnail, or one made on demand until the generate_thumbnail job stored it. */
+  async thumbnail(imageId: string): Promise<ImageBytes> {
+    const image = await this.get(imageId);
+    const stored = image.thumbnail_sha256 ? await this.blobs.get(image.thumbnail_sha256) : undefined;
+    if (stored) return { data: stored, mimeType: THUMBNAIL_MIME_TYPE };
+    return { data: await this.thumbnailOf(image), mimeType: THUMBNAIL_MIME_TYPE };
+  }
+
+  /** Makes and stores the thumbnail blob; the caller records it on the image (inside its transaction). */
+  async makeThumbnailBlob(imageId: string): Promise<{ sha256: string; byteSize: number }> {
+    const image = await this.get(imageId);
+    const blob = await this.blobs.put(await withImageWorkSlot(() => this.thumbnailOf(image)), THUMBNAIL_MIME_TYPE);
+    return { sha256: blob.sha256, byteSize: blob.byte_size };
+  }
+
+  /** Stores the normalised copy and points the image at it. */
+  async recordNormalised(imageId: string, data: Buffer, mimeType: string): Promise<void> {
+    const blob = await this.blobs.put(data, mimeType);
+    await this.db.updateTable('images').set({ normalized_sha256: blob.sha256 }).where('image_id', '=', imageId).execute();
+  }
+
+  async recordThumbnail(imageId: string, sha256: string, executor: AtelierDb = this.db): Promise<void> {
+    await executor.updateTable('images').set({ thumbnail_sha256: sha256 }).where('image_id', '=', imageId).execute();
+  }
+
+  /** From the normalised copy when there is one, else from the original (orienting it). */
+  private async thumbnailOf(image: ImageRecord): Promise<Buffer> {
+    const source = await this.blob(image.normalized_sha256, image.image_id);
+    try {
+      return await makeThumbnail(source);
+    } catch (err) {
+      throw new ImageUndecodableError(`Image "${image.image_id}" cannot be decoded (corrupt data: ${undecodableReason(err)}).`, { cause: err });
+    }
+  }
+
+  private async store(original: Buffer, mimeType: string, width: number, height: number, normalised?: NormalisedImage): Promise<AcceptedImage> {
+    const stored = await this.blobs.put(original, mimeType);
+    const normalisedSha = normalised ? (await this.blobs.put(normalised.data, normalised.mimeType)).sha256 : stored.sha256;
+    const row: ImageRecord = {
+      image_id: stored.sha256,
+      sha256: stored.sha256,
+      mime_type: mimeType,
+      width,
+      height,
+      byte_size: stored.byte_size,
+      normalized_sha256: normalisedSha,
+      thumbnail_sha256: null,
+      created_at: new Date().toISOString(),
+    };
+    const inserted = await this.db
+      .insertInto('images')
+      .values(row)
+      .onConflict((oc) => oc.column('image_id').doNothing())
+      .returning('image_id')
+      .executeTakeFirst();
+    return { image: inserted ? row : await this.get(row.image_id), created: inserted !== undefined };
+  }
+
+  private async blob(sha256: string, imageId: string): Promise<Buffer> {
+    const data = await this.blobs.get(sha256);
+    if (!data) throw new NotFoundError(`The bytes of image "${imageId}" are missing from the blob store.`);
+    return data;
+  }
+}

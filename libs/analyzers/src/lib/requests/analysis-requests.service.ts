@@ -1,0 +1,94 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { isFinished, type AnalyzeSyncResponse, type ComprehensiveSyncResponse, type Job, type Preset } from '@atelier/contracts';
+import { AppConfig, ConflictError } from '@atelier/platform';
+import { JobsService } from '@atelier/jobs';
+import { PresetsRepository } from '@atelier/presets';
+import { AnalyzerRegistry } from '../definitions/analyzer-registry';
+import type { AnalyzerDefinition } from '../definitions/analyzer-definition';
+import { ImagesService } from '../images/images.service';
+import type { UploadedImageFile } from '../images/image-inspector';
+import { failureOf, stillRunning } from './job-failure';
+
+/**
+ * Turns analysis requests into jobs: validates everything (analyzer names, the upload) before
+ * storing or creating anything, then creates the job(s), and for waiting requests turns the
+ * finished job into the answer.
+ */
+@Injectable()
+export class AnalysisRequestsService {
+  private readonly logger = new Logger('Analyses');
+
+  constructor(
+    private readonly analyzers: AnalyzerRegistry,
+    private readonly images: ImagesService,
+    private readonly jobs: JobsService,
+    private readonly presets: PresetsRepository,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  async analyze(name: string, file: UploadedImageFile | undefined, presetName?: string): Promise<Job<'analyze'>> {
+    const analyzer = this.analyzers.get(name);
+    const imageId = await this.acceptImage(file);
+    return this.jobs.create({ type: 'analyze', title: titleOf(analyzer), input: { analyzer: analyzer.name, image_id: imageId, preset_name: presetName } });
+  }
+
+  async comprehensive(file: UploadedImageFile | undefined, analyzerList?: string, presetName?: string): Promise<Job<'comprehensive_analyze'>> {
+    const selected = this.analyzers.select(analyzerList);
+    const imageId = await this.acceptImage(file);
+    return this.jobs.create({
+      type: 'comprehensive_analyze',
+      title: 'Comprehensive analysis',
+      input: { analyzers: selected.map((a) => a.name), image_id: imageId, preset_name: presetName },
+      children: selected.map((analyzer) => ({
+        type: 'analyze' as const,
+        title: titleOf(analyzer),
+        input: { analyzer: analyzer.name, image_id: imageId, preset_name: presetName ? `${presetName} · ${analyzer.title}` : undefined },
+      })),
+    });
+  }
+
+  /** Waits (on the event bus) for an analysis; answers its result, or the error a client can act on. */
+  async awaitAnalysis(job: Job<'analyze'>): Promise<AnalyzeSyncResponse> {
+    const ended = (await this.waitForEnd(job)) as Job<'analyze'>;
+    const result = ended.result!;
+    return { analyzer: result.analyzer, result: result.data, preset: await this.preset(result.preset_id), job_id: ended.job_id };
+  }
+
+  async awaitComprehensive(job: Job<'comprehensive_analyze'>): Promise<ComprehensiveSyncResponse> {
+    const ended = await this.waitForEnd(job);
+    const children = await Promise.all(ended.child_ids.map((id) => this.jobs.get(id) as Promise<Job<'analyze'>>));
+    const results: ComprehensiveSyncResponse['results'] = {};
+    for (const child of children) if (child.result) results[child.result.analyzer] = child.result.data;
+    const presetIds = children.flatMap((c) => (c.result ? [c.result.preset_id] : []));
+    return { results, presets: await this.presets.getMany(presetIds), job_id: ended.job_id };
+  }
+
+  private async waitForEnd(job: Job): Promise<Job> {
+    const waitMs = this.config.values.syncWaitTimeoutMs;
+    const ended = await this.jobs.waitForEnd(job.job_id, waitMs);
+    if (!isFinished(ended.status)) throw stillRunning(ended, waitMs);
+    if (ended.status !== 'completed') throw failureOf(ended);
+    return ended;
+  }
+
+  private async preset(id: string): Promise<Preset> {
+    const [preset] = await this.presets.getMany([id]);
+    if (!preset) throw new ConflictError(`The analysis completed, but its preset ${id} was deleted before it could be returned.`, 'preset_missing');
+    return preset;
+  }
+
+  /** Stores a valid upload; a new image also gets its thumbnail job. */
+  private async acceptImage(file: UploadedImageFile | undefined): Promise<string> {
+    const { image, created } = await this.images.accept(file);
+    if (created) {
+      await this.jobs
+        .create({ type: 'generate_thumbnail', title: 'Thumbnail', input: { image_id: image.image_id } })
+        .catch((err: unknown) => this.logger.warn(`Thumbnail job for ${image.image_id} not created (made on demand instead): ${String(err)}`));
+    }
+    return image.image_id;
+  }
+}
+
+function titleOf(analyzer: AnalyzerDefinition): string {
+  return `${analyzer.title} analysis`;
+}

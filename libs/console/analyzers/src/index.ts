@@ -1,0 +1,1 @@
+export * from './lib/page/analyzers-page.component';

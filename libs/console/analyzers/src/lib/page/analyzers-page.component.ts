@@ -1,0 +1,40 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { COMPREHENSIVE_ANALYZER, type AnalyzerInfo } from '@atelier/contracts';
+import { AnalyzersApi, problemMessage } from '@atelier/console/data-access';
+import { openAnalyzerDialog } from '../dialogs/open-analyzer-dialog';
+import { analyzerIcon } from './analyzer-icons';
+
+/** The Analyzers page: a card per analyzer; each opens its upload dialog. */
+@Component({
+  selector: 'atl-analyzers-page',
+  imports: [MatButtonModule, MatCardModule, MatIconModule, MatProgressBarModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './analyzers-page.component.html',
+  styleUrl: './analyzers-page.component.scss',
+})
+export class AnalyzersPage {
+  private readonly api = inject(AnalyzersApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly reload = signal(0);
+
+  protected readonly analyzers = rxResource({ params: () => this.reload(), stream: () => this.api.list() });
+  protected readonly list = computed(() => (this.analyzers.hasValue() ? this.analyzers.value() : []));
+  protected readonly comprehensive = computed(() => this.list().find((a) => a.name === COMPREHENSIVE_ANALYZER));
+  protected readonly singles = computed(() => this.list().filter((a) => a.name !== COMPREHENSIVE_ANALYZER));
+  protected readonly loadError = computed(() => (this.analyzers.error() ? problemMessage(this.analyzers.error()) : null));
+  protected readonly icon = analyzerIcon;
+
+  protected open(analyzer: AnalyzerInfo): void {
+    openAnalyzerDialog(this.dialog, analyzer, this.list());
+  }
+
+  protected retry(): void {
+    this.reload.update((n) => n + 1);
+  }
+}

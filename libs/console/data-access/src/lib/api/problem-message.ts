@@ -1,0 +1,20 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import type { Problem } from '@atelier/contracts';
+
+function isProblem(body: unknown): body is Problem {
+  return typeof body === 'object' && body !== null && 'title' in body && 'status' in body;
+}
+
+/** A sentence a person can act on, from a failed request (RFC 9457 body when there is one). */
+export function problemMessage(error: unknown): string {
+  if (error instanceof HttpErrorResponse) {
+    if (error.status === 0) return 'Cannot reach the Atelier server. Check your connection and try again.';
+    const body: unknown = error.error;
+    if (isProblem(body)) {
+      const fields = body.errors?.map((e) => e.message).join(' ') ?? '';
+      return [body.detail || body.title, fields].filter(Boolean).join(' ');
+    }
+    return `${error.status} ${error.statusText || 'Request failed'}`;
+  }
+  return error instanceof Error ? error.message : 'Something went wrong.';
+}

@@ -1,0 +1,2 @@
+export * from './testing/job.factory';
+export * from './testing/fake-event-source';

@@ -1,0 +1,2 @@
+export * from './lib/list/presets-page.component';
+export * from './lib/detail/preset-detail-page.component';

@@ -1,0 +1,3 @@
+export * from './lib/task-manager.component';
+export * from './lib/state/task-manager.config';
+export * from './lib/state/task-dismissals';

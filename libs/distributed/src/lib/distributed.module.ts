@@ -1,0 +1,61 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import { AppConfig } from '@atelier/platform';
+import { JobDispatcher, JobEngine, JobEventBus } from '@atelier/jobs';
+import { QueueConnection } from './connections/queue-connection';
+import { queueSettingsOf, type QueueSettings } from './connections/queue-settings';
+import { createDistributedDispatcher, createDistributedEventBus, type DistributedEventBus } from './distributed-drivers';
+import type { BullMqDispatcher } from './dispatch/bullmq-dispatcher';
+import { QueueRecovery } from './queue-recovery';
+
+export const QUEUE_SETTINGS = Symbol('QUEUE_SETTINGS');
+
+/** Closes the distributed drivers after the jobs module has stopped its workers. */
+class DistributedDriversShutdown implements OnApplicationShutdown {
+  constructor(
+    private readonly bus: DistributedEventBus,
+    private readonly dispatcher: BullMqDispatcher,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.dispatcher.close();
+    await this.bus.close();
+  }
+}
+
+/**
+ * The distributed drivers for `JobsModule.forRoot({ drivers })`: BullMQ dispatch and
+ * cross-process events on Redis (or on PostgreSQL alone with QUEUE_BACKEND=postgres).
+ * Needs DistributedModule.forRoot() imported beside it.
+ */
+export const DISTRIBUTED_JOB_DRIVERS: Provider[] = [
+  { provide: JobEventBus, inject: [QUEUE_SETTINGS], useFactory: (s: QueueSettings) => createDistributedEventBus(s) },
+  { provide: JobDispatcher, inject: [QUEUE_SETTINGS], useFactory: (s: QueueSettings) => createDistributedDispatcher(s) },
+  {
+    provide: DistributedDriversShutdown,
+    inject: [JobEventBus, JobDispatcher],
+    useFactory: (bus: DistributedEventBus, dispatcher: BullMqDispatcher) => new DistributedDriversShutdown(bus, dispatcher),
+  },
+  { provide: QueueRecovery, inject: [JobEngine, QueueConnection], useFactory: (e: JobEngine, c: QueueConnection) => new QueueRecovery(e, c) },
+];
+
+/** The queue's settings and control connection (health, recovery), for every distributed process. */
+@Global()
+@Module({})
+export class DistributedModule implements OnApplicationShutdown {
+  static forRoot(): DynamicModule {
+    return {
+      module: DistributedModule,
+      providers: [
+        { provide: QUEUE_SETTINGS, inject: [AppConfig], useFactory: (c: AppConfig) => queueSettingsOf(c) },
+        { provide: QueueConnection, inject: [QUEUE_SETTINGS], useFactory: (s: QueueSettings) => new QueueConnection(s) },
+      ],
+      exports: [QUEUE_SETTINGS, QueueConnection],
+    };
+  }
+
+  constructor(@Inject(QueueConnection) private readonly connection: QueueConnection) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}

@@ -1,0 +1,46 @@
+import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { JobEngine } from '@atelier/jobs';
+import type { QueueConnection } from './connections/queue-connection';
+
+/**
+ * Keeps the queue whole when Redis loses its memory (a restart without persistence, a
+ * failover to an empty replica): the first process to see the empty server hands every job the
+ * store still has queued back to BullMQ. Jobs that were running finish on their workers, which
+ * record the outcome in PostgreSQL. Duplicates are harmless: a second start is refused.
+ */
+export class QueueRecovery implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('QueueRecovery');
+  private readonly token = randomUUID();
+  private sweeping?: Promise<void>;
+  private readonly onReady = () => void this.sweepIfEmpty();
+
+  constructor(
+    private readonly engine: JobEngine,
+    private readonly connection: QueueConnection,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.connection.on('ready', this.onReady);
+    await this.sweepIfEmpty();
+  }
+
+  onApplicationShutdown(): void {
+    this.connection.off('ready', this.onReady);
+  }
+
+  sweepIfEmpty(): Promise<void> {
+    this.sweeping ??= (async () => {
+      try {
+        if (!(await this.connection.claimIncarnation(this.token))) return;
+        const resumed = await this.engine.maintenance.resumeQueued();
+        this.logger.log(`The queue started empty; handed ${resumed} queued job(s) back to it`);
+      } catch (err) {
+        this.logger.warn(`Queue recovery failed: ${(err as Error).message}`);
+      } finally {
+        this.sweeping = undefined;
+      }
+    })();
+    return this.sweeping;
+  }
+}

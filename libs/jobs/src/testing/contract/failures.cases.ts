@@ -1,0 +1,67 @@
+/** Failure policy: retries with backoff, final failures, timeouts, manual retry. */
+import { ended, waitForJob } from '../wait';
+import { JobFailure, UpstreamError } from '@atelier/platform';
+import type { ContractHarness } from './contract-harness';
+
+export function failureCases(h: ContractHarness): void {
+  describe('failures', () => {
+    beforeEach(() => h.boot());
+
+    it('retries retryable failures with backoff, then succeeds', async () => {
+      let calls = 0;
+      h.book.define('flaky', async () => {
+        calls++;
+        if (calls < 3) throw new UpstreamError('model busy', { retryable: true });
+        return { calls };
+      });
+      const job = await h.analyze('flaky');
+      const done = await waitForJob(h.engine, job.job_id, ended);
+      expect(done.status).toBe('completed');
+      expect(done.attempts).toBe(3);
+      expect((done.metadata.last_error as { message: string }).message).toBe('model busy');
+    });
+
+    it('fails at once on a non-retryable error, and after max_attempts on retryable ones', async () => {
+      h.book.define('fatal', async () => {
+        throw new UpstreamError('OPENAI_API_KEY rejected', { retryable: false, code: 'upstream_auth' });
+      });
+      h.book.define('always-busy', async () => {
+        throw new UpstreamError('busy', { retryable: true });
+      });
+      const fatal = await h.analyze('fatal');
+      const busy = await h.analyze('always-busy', { maxAttempts: 2 });
+      const f = await waitForJob(h.engine, fatal.job_id, ended);
+      expect(f).toMatchObject({ status: 'failed', attempts: 1, error: { message: 'OPENAI_API_KEY rejected', code: 'upstream_auth', retryable: false } });
+      const b = await waitForJob(h.engine, busy.job_id, ended);
+      expect(b).toMatchObject({ status: 'failed', attempts: 2, error: { message: 'busy', retryable: true } });
+    });
+
+    it('aborts an attempt past its timeout and fails it as a timeout', async () => {
+      await h.engine.stop(0);
+      await h.drivers.close();
+      await h.boot({}, { jobTimeoutMs: 150, jobMaxAttempts: 1 });
+      let aborted = false;
+      h.book.define('hang', (ctx) => new Promise((_, reject) => ctx.signal.addEventListener('abort', () => ((aborted = true), reject(ctx.signal.reason)))));
+      const job = await h.analyze('hang');
+      const done = await waitForJob(h.engine, job.job_id, ended);
+      expect(done.status).toBe('failed');
+      expect(done.error?.code).toBe('job_timeout');
+      expect(aborted).toBe(true);
+    });
+
+    it('retry of a failed job queues it again with the same id, attempts kept, error cleared', async () => {
+      let fail = true;
+      h.book.define('once', async () => {
+        if (fail) throw new JobFailure('first time', { retryable: false });
+        return {};
+      });
+      const job = await h.analyze('once');
+      await waitForJob(h.engine, job.job_id, ended);
+      fail = false;
+      const again = await h.engine.jobs.retry(job.job_id);
+      expect(again).toMatchObject({ job_id: job.job_id, status: 'queued', error: null, attempts: 1 });
+      const done = await waitForJob(h.engine, job.job_id, ended);
+      expect(done).toMatchObject({ status: 'completed', attempts: 2 });
+    });
+  });
+}

@@ -1,0 +1,46 @@
+/** Listing, retention and graceful shutdown. */
+import type { Job } from '@atelier/contracts';
+import { ended, gate, hasStatus, waitForJob } from '../wait';
+import type { ContractHarness } from './contract-harness';
+
+export function housekeepingCases(h: ContractHarness): void {
+  describe('listing and housekeeping', () => {
+    beforeEach(() => h.boot());
+
+    it('lists newest first with filters and cursor paging', async () => {
+      const made: Job[] = [];
+      for (let i = 0; i < 5; i++) made.push(await h.analyze('plain'));
+      for (const j of made) await waitForJob(h.engine, j.job_id, ended);
+      const page1 = await h.engine.jobs.list({ limit: 2, statuses: ['completed'], types: ['analyze'] });
+      expect(page1.jobs.map((j) => j.job_id)).toEqual([made[4].job_id, made[3].job_id]);
+      expect(page1.next_cursor).not.toBeNull();
+      const page2 = await h.engine.jobs.list({ limit: 2, cursor: page1.next_cursor!, statuses: ['completed'] });
+      expect(page2.jobs.map((j) => j.job_id)).toEqual([made[2].job_id, made[1].job_id]);
+      const page3 = await h.engine.jobs.list({ limit: 2, cursor: page2.next_cursor!, statuses: ['completed'] });
+      expect(page3.jobs.map((j) => j.job_id)).toEqual([made[0].job_id]);
+      expect(page3.next_cursor).toBeNull();
+      expect((await h.engine.jobs.list({ limit: 10, statuses: ['failed'] })).jobs).toEqual([]);
+    });
+
+    it('retention deletes finished top-level jobs older than the window', async () => {
+      const job = await h.analyze('plain');
+      await waitForJob(h.engine, job.job_id, ended);
+      expect(await h.engine.maintenance.cleanup(60_000)).toBe(0);
+      await new Promise((r) => setTimeout(r, 5));
+      expect(await h.engine.maintenance.cleanup(1)).toBeGreaterThanOrEqual(1);
+      await expect(h.engine.jobs.get(job.job_id)).rejects.toMatchObject({ status: 404 });
+    });
+
+    it('shutdown re-queues running jobs after the grace period', async () => {
+      const hold = gate();
+      h.book.define('long', () => hold.promise.then(() => ({})));
+      const job = await h.analyze('long');
+      await waitForJob(h.engine, job.job_id, hasStatus('running'));
+      await h.engine.stop(20);
+      const after = await h.engine.jobs.get(job.job_id);
+      expect(after.status).toBe('queued');
+      expect(after.attempts).toBe(0);
+      hold.open();
+    });
+  });
+}

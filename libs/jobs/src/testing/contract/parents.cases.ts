@@ -1,0 +1,89 @@
+/** Parents and children: aggregation, partial failure, cancel, delete. */
+import { ended, gate, hasStatus, waitForJob } from '../wait';
+import { JobFailure } from '@atelier/platform';
+import type { ContractHarness } from './contract-harness';
+
+export function parentCases(h: ContractHarness): void {
+  describe('parents and children', () => {
+    beforeEach(() => h.boot({ concurrency: 4 }));
+
+    const comprehensive = (names: string[]) =>
+      h.engine.jobs.create({
+        type: 'comprehensive_analyze',
+        title: 'Comprehensive analysis',
+        input: { analyzers: names, image_id: 'img' },
+        children: names.map((n) => ({ type: 'analyze' as const, title: `${n} analysis`, input: { analyzer: n, image_id: 'img' } })),
+      });
+
+    it('aggregates children: progress, (done/total) title, completion and result', async () => {
+      const parent = await comprehensive(['a', 'b', 'c']);
+      expect(parent.title).toBe('Comprehensive analysis (0/3)');
+      expect(parent.child_ids).toHaveLength(3);
+      const titles: string[] = [];
+      const progress: number[] = [];
+      const sub = h.engine.bus.events$.subscribe((e) => {
+        if (e.event !== 'job.deleted' && e.data.job_id === parent.job_id) {
+          titles.push(e.data.title);
+          if (e.data.status === 'running') progress.push(e.data.progress);
+        }
+      });
+      const done = await waitForJob(h.engine, parent.job_id, ended);
+      sub.unsubscribe();
+      expect(done.status).toBe('completed');
+      expect(done.title).toBe('Comprehensive analysis (3/3)');
+      expect(done.progress).toBe(1);
+      expect(titles).toContain('Comprehensive analysis (1/3)');
+      for (let i = 1; i < progress.length; i++) expect(progress[i]).toBeGreaterThanOrEqual(progress[i - 1]);
+      const children = await Promise.all(parent.child_ids.map((id) => h.engine.jobs.get(id)));
+      expect((done.result as { preset_ids: string[] }).preset_ids.sort()).toEqual(children.map((c) => `preset-of-${c.job_id}`).sort());
+      expect(children.every((c) => c.parent_id === parent.job_id)).toBe(true);
+    });
+
+    it('fails a parent when a child fails, names it, keeps what succeeded; retry re-runs only the failed child', async () => {
+      let fail = true;
+      h.book.define('bad', async () => {
+        if (fail) throw new JobFailure('bad input', { retryable: false });
+        return {};
+      });
+      const parent = await comprehensive(['good', 'bad']);
+      const failed = await waitForJob(h.engine, parent.job_id, ended);
+      expect(failed.status).toBe('failed');
+      expect(failed.error?.message).toContain('bad analysis');
+      expect((failed.result as { preset_ids: string[] }).preset_ids).toHaveLength(1);
+      const [goodId, badId] = parent.child_ids;
+      const startsBefore = h.book.started.length;
+      fail = false;
+      const retried = await h.engine.jobs.retry(parent.job_id);
+      expect(retried.status).toBe('queued');
+      const done = await waitForJob(h.engine, parent.job_id, ended);
+      expect(done.status).toBe('completed');
+      expect(h.book.started.slice(startsBefore)).toEqual([badId]);
+      expect((await h.engine.jobs.get(goodId)).attempts).toBe(1);
+      expect((done.result as { preset_ids: string[] }).preset_ids).toHaveLength(2);
+    });
+
+    it('cancelling a parent cancels its unfinished children', async () => {
+      const hold = gate();
+      h.book.define('slow', () => hold.promise.then(() => ({})));
+      const parent = await comprehensive(['slow', 'slow', 'slow']);
+      await waitForJob(h.engine, parent.job_id, hasStatus('running'));
+      const cancelled = await h.engine.jobs.cancel(parent.job_id);
+      expect(cancelled.status).toBe('cancelled');
+      const kids = await Promise.all(parent.child_ids.map((id) => h.engine.jobs.get(id)));
+      expect(kids.map((k) => k.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+      hold.open();
+    });
+
+    it('deleting a parent deletes its children; running jobs cannot be deleted', async () => {
+      const hold = gate();
+      h.book.define('slow', () => hold.promise.then(() => ({})));
+      const parent = await comprehensive(['slow', 'quick']);
+      await expect(h.engine.jobs.delete(parent.job_id)).rejects.toMatchObject({ status: 409 });
+      hold.open();
+      await waitForJob(h.engine, parent.job_id, ended);
+      await expect(h.engine.jobs.delete(parent.child_ids[0])).rejects.toMatchObject({ status: 409 });
+      await h.engine.jobs.delete(parent.job_id);
+      for (const id of [parent.job_id, ...parent.child_ids]) await expect(h.engine.jobs.get(id)).rejects.toMatchObject({ status: 404 });
+    });
+  });
+}

@@ -1,0 +1,51 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Preset, PresetList } from '@atelier/contracts';
+import { ApiProblems, InvalidInputError, clampLimit } from '@atelier/platform';
+import { PresetsService } from './presets.service';
+import { ListPresetsQuery } from './dto/list-presets.query';
+import { RenamePresetBody } from './dto/rename-preset.body';
+import { PresetDto, PresetListDto } from './dto/preset.dto';
+
+export const presetIdPipe = new ParseUUIDPipe({
+  exceptionFactory: () => new InvalidInputError('preset_id must be a preset id (a UUID such as 0193a7c2-5b1e-7c3a-9f10-2b3c4d5e6f70).'),
+});
+
+@ApiTags('presets')
+@Controller('presets')
+export class PresetsController {
+  constructor(private readonly presets: PresetsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List presets, newest first, optionally of one category, with cursor paging' })
+  @ApiOkResponse({ type: PresetListDto })
+  @ApiProblems(400)
+  list(@Query() q: ListPresetsQuery): Promise<PresetList> {
+    return this.presets.list({ category: q.category, limit: clampLimit(q.limit), cursor: q.cursor });
+  }
+
+  @Get(':preset_id')
+  @ApiOperation({ summary: 'One preset' })
+  @ApiOkResponse({ type: PresetDto })
+  @ApiProblems(400, 404)
+  get(@Param('preset_id', presetIdPipe) id: string): Promise<Preset> {
+    return this.presets.get(id);
+  }
+
+  @Patch(':preset_id')
+  @ApiOperation({ summary: 'Rename a preset' })
+  @ApiOkResponse({ type: PresetDto })
+  @ApiProblems(400, 404)
+  rename(@Param('preset_id', presetIdPipe) id: string, @Body() body: RenamePresetBody): Promise<Preset> {
+    return this.presets.rename(id, body.name);
+  }
+
+  @Delete(':preset_id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a preset' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiProblems(400, 404)
+  async delete(@Param('preset_id', presetIdPipe) id: string): Promise<void> {
+    await this.presets.delete(id);
+  }
+}

@@ -1,0 +1,82 @@
+// The distributed engine (PostgreSQL store + BullMQ dispatcher on Redis + Redis Stream bus)
+// assembled from libs/distributed as its contract suite does, in a throw-away schema and key prefix.
+import { randomBytes } from 'node:crypto';
+import { ENGINE_CONFIG, PG_URL, REDIS_URL } from './engines.mjs';
+import { dist, distExists, require } from './workspace.mjs';
+
+/** { available: true } or { available: false, reason }. */
+export function distributedStatus() {
+  if (!distExists('libs/distributed/src/index.js')) {
+    return { available: false, reason: 'not available yet: libs/distributed has no index.ts (drivers still being written)' };
+  }
+  const lib = dist('libs/distributed/src/index.js');
+  const missing = ['createDistributedEventBus', 'createDistributedDispatcher'].filter((n) => typeof lib[n] !== 'function');
+  if (missing.length) return { available: false, reason: `not available yet: libs/distributed does not export ${missing.join(', ')}` };
+  return { available: true };
+}
+
+/** Removes the schema and Redis keys of one bench namespace. */
+async function dropNamespace(settings) {
+  const pg = require('pg');
+  const IORedis = require('ioredis');
+  const client = new pg.Client({ connectionString: settings.databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${settings.databaseSchema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+  const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${settings.prefix}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+export async function openDistributedEngine({ handlers, concurrency = 100 }) {
+  const { migrateToLatest, openPostgresDatabase, ensurePostgresSchema } = dist('libs/persistence/src/index.js');
+  const { JobEngine, KyselyJobStore } = dist('libs/jobs/src/index.js');
+  const { createDistributedEventBus, createDistributedDispatcher } = dist('libs/distributed/src/index.js');
+  const tag = `bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const settings = {
+    backend: 'redis',
+    redisUrl: REDIS_URL,
+    databaseUrl: PG_URL,
+    databaseSchema: tag,
+    prefix: `${tag}_q`,
+    concurrency,
+    typeConcurrency: {},
+    lockDurationMs: 30_000,
+    replaySize: 10_000,
+  };
+  await ensurePostgresSchema(settings.databaseUrl, settings.databaseSchema);
+  const db = openPostgresDatabase(settings.databaseUrl, settings.databaseSchema, 10);
+  await migrateToLatest(db, 'postgres');
+  const bus = await createDistributedEventBus(settings);
+  const dispatcher = createDistributedDispatcher(settings);
+  const engine = new JobEngine({
+    store: new KyselyJobStore(db, 'postgres'),
+    bus,
+    dispatcher,
+    handlers,
+    config: ENGINE_CONFIG,
+    expectedTypes: handlers.map((h) => h.type),
+  });
+  await engine.startWorkers({ recover: false });
+  return {
+    engine,
+    async close() {
+      await engine.stop(1000);
+      await dispatcher.close?.();
+      await bus.close?.();
+      await db.destroy();
+      await dropNamespace(settings);
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// The job engine assembled without Nest (as the contract suite does): embedded over a SQLite
+// file, or distributed over PostgreSQL + BullMQ/Redis when libs/distributed provides the drivers.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dist, distExists } from './workspace.mjs';
+
+export const ENGINE_CONFIG = { jobMaxAttempts: 3, jobTimeoutMs: 30_000, retryBaseDelayMs: 100, retentionDays: 7 };
+
+/** A handler that answers at once, for `type`. */
+export function instantHandler(type, onRun) {
+  return {
+    type,
+    async run(ctx) {
+      onRun?.(ctx);
+      return { result: {} };
+    },
+  };
+}
+
+/** An embedded engine (SQLite file in a fresh temp dir, in-process dispatcher, memory bus). */
+export async function embeddedEngine({ handlers, concurrency = 100 }) {
+  const { migrateToLatest, openSqliteDatabase } = dist('libs/persistence/src/index.js');
+  const { JobEngine, KyselyJobStore, MemoryEventBus, InProcessDispatcher } = dist('libs/jobs/src/index.js');
+  const dir = mkdtempSync(join(tmpdir(), 'atelier-bench-'));
+  const db = openSqliteDatabase(join(dir, 'atelier.db'));
+  await migrateToLatest(db, 'sqlite');
+  const engine = new JobEngine({
+    store: new KyselyJobStore(db, 'sqlite'),
+    bus: new MemoryEventBus(10_000),
+    dispatcher: new InProcessDispatcher({ concurrency, typeConcurrency: {} }),
+    handlers,
+    config: ENGINE_CONFIG,
+    expectedTypes: handlers.map((h) => h.type),
+  });
+  await engine.startWorkers({ recover: false });
+  return {
+    engine,
+    async close() {
+      await engine.stop(1000);
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';

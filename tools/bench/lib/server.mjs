@@ -1,0 +1,121 @@
+// The built API server as a child process: fresh temp DATA_DIR, a free port, killed after use.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { distServer, root } from './workspace.mjs';
+
+/** Running servers → the temp DATA_DIR to remove with them (undefined when the caller owns it). */
+const live = new Map();
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resident set size of a process in MB (Linux /proc). */
+export function rssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+/**
+ * Starts dist/server/apps/api/src/main.js. `env` adds variables (OFFLINE_LATENCY_MS, …);
+ * `dataDir` reuses a prepared directory (otherwise a fresh temp one, removed on stop).
+ */
+export async function startServer({ env = {}, dataDir, nodeArgs = [], timeoutMs = 30_000 } = {}) {
+  const ownDir = !dataDir;
+  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'atelier-bench-data-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, [...nodeArgs, join(distServer, 'apps/api/src/main.js')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      REDIS_URL: '',
+      CONSOLE_DIR: '',
+      LOG_LEVEL: 'warn',
+      OPENAI_API_KEY: '',
+      ...env,
+      DATA_DIR: dir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  live.set(child, ownDir ? dir : undefined);
+  let output = '';
+  const keep = (d) => {
+    output = (output + d).slice(-8000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const url = `http://127.0.0.1:${port}`;
+
+  const server = {
+    url,
+    port,
+    dataDir: dir,
+    pid: child.pid,
+    output: () => output,
+    rssMb: () => rssMb(child.pid),
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+      live.delete(child);
+      if (ownDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const done = await Promise.race([exited, new Promise((r) => setTimeout(r, 100))]);
+    if (done) {
+      live.delete(child);
+      if (ownDir) rmSync(dir, { recursive: true, force: true });
+      throw new Error(`the server exited (${done.code ?? done.signal}) while starting: ${output.trim().split('\n').slice(-5).join(' / ')}`);
+    }
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return server;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await server.stop();
+      throw new Error(`the server did not answer /api/health within ${timeoutMs / 1000} s: ${output.slice(-500)}`);
+    }
+  }
+}
+
+/** Kills every server this process started (scenario end, crash, Ctrl-C). */
+export function killAllServers() {
+  for (const [child, dir] of live) {
+    child.kill('SIGKILL');
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+  live.clear();
+}
+
+/** Whether the server offers the analyzer endpoints (another issue builds them). */
+export async function hasAnalyzers(server) {
+  try {
+    const res = await fetch(`${server.url}/api/analyzers`);
+    return res.ok;
+  } catch {
+    return false;
+  }
+}

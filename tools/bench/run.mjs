@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// The benchmark harness: `npm run bench` (full, < 10 min on 2 cores, writes docs/benchmarks.md)
+// or `npm run bench -- --quick` (about a minute, for CI; goals are reported, never enforced).
+//   --only P1,P3   run only these scenarios     --skip P7   leave these out
+//   --docs / --no-docs   force writing docs/benchmarks.md or not (default: full runs write it)
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { machineInfo } from './lib/machine.mjs';
+import { printTable, writeResults } from './lib/report.mjs';
+import { killAllServers } from './lib/server.mjs';
+import { ensureServerBuilt, quietNestLogger } from './lib/workspace.mjs';
+import { SCENARIOS } from './scenarios/index.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    skip: { type: 'string' },
+    docs: { type: 'boolean' },
+    'no-docs': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (args.help) {
+  console.log('usage: npm run bench [-- --quick] [--only P1,P3] [--skip P7] [--docs | --no-docs]');
+  process.exit(0);
+}
+
+const list = (s) => (s ? s.split(',').map((x) => x.trim().toUpperCase()).filter(Boolean) : undefined);
+const only = list(args.only);
+const skip = list(args.skip) ?? [];
+const quick = args.quick;
+const selected = SCENARIOS.filter((s) => (!only || only.includes(s.id)) && !skip.includes(s.id));
+const writeDocs = args['no-docs'] ? false : (args.docs ?? (!quick && !only && skip.length === 0));
+// A scenario that hangs must not hang the harness (or CI).
+const SCENARIO_TIMEOUT_MS = (quick ? 90 : 240) * 1000;
+
+const log = (msg) => console.log(`[bench] ${msg}`);
+
+process.on('SIGINT', () => {
+  killAllServers();
+  process.exit(130);
+});
+
+async function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const started = Date.now();
+ensureServerBuilt(log);
+quietNestLogger();
+const results = {
+  date: new Date().toISOString(),
+  quick,
+  machine: await machineInfo(),
+  scenarios: [],
+};
+log(`${quick ? 'quick' : 'full'} run of ${selected.map((s) => s.id).join(', ')} on ${results.machine.cores} × ${results.machine.cpu}`);
+
+let crashed = false;
+for (const scenario of selected) {
+  const t0 = Date.now();
+  log(`${scenario.id} ${scenario.title}`);
+  const entry = { id: scenario.id, title: scenario.title };
+  try {
+    const out = await withTimeout(scenario.run({ quick, log: (m) => log(`${scenario.id} ${m}`) }), SCENARIO_TIMEOUT_MS, scenario.id);
+    Object.assign(entry, { status: out.skipped ? 'skipped' : 'ok', ...out });
+  } catch (err) {
+    crashed = true;
+    Object.assign(entry, { status: 'error', error: err?.message ?? String(err), goals: scenario.goals?.map((label) => ({ label, value: null, met: null })) });
+    console.error(err?.stack ?? err);
+  } finally {
+    killAllServers();
+  }
+  entry.seconds = Math.round((Date.now() - t0) / 100) / 10;
+  results.scenarios.push(entry);
+  log(`${scenario.id} done in ${entry.seconds} s (${entry.status})`);
+}
+
+results.total_seconds = Math.round((Date.now() - started) / 1000);
+results.machine.load_average_at_end = os.loadavg().map((l) => Math.round(l * 100) / 100);
+printTable(results);
+const written = writeResults(results, { docs: writeDocs });
+log(`wrote ${written.join(' and ')} in ${results.total_seconds} s total`);
+// Missed goals never fail the run; only a scenario that crashed does (the harness must not rot).
+process.exit(crashed ? 1 : 0);

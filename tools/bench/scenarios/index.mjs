@@ -1,0 +1,10 @@
+// Every scenario, in the order the harness runs them.
+import p1 from './p1-http-enqueue.mjs';
+import p2 from './p2-dispatch-latency.mjs';
+import p3 from './p3-throughput.mjs';
+import p4 from './p4-sse-fanout.mjs';
+import p5 from './p5-comprehensive.mjs';
+import p6 from './p6-history-scale.mjs';
+import p7 from './p7-console-bundle.mjs';
+
+export const SCENARIOS = [p1, p2, p3, p4, p5, p6, p7];
