@@ -1,14 +1,14 @@
 // `npm test`: every check of the workspace, in order — lint (incl. module boundaries), typecheck,
-// build, then every project's tests (unit, integration against real PostgreSQL/Redis, e2e in
+// build (never from the Nx cache), then every project's tests (unit, integration against real PostgreSQL/Redis, e2e in
 // Chromium). Prints one closing line "tests: N passed, M failed".
 import { spawn } from 'node:child_process';
 
 const steps = [
-  ['lint', 'npx nx run-many -t lint --outputStyle=stream'],
-  ['typecheck', 'npx nx run-many -t typecheck --outputStyle=stream'],
-  ['build', 'npx nx run-many -t build --outputStyle=stream'],
-  ['test', 'npx nx run-many -t test --parallel=1 --outputStyle=stream'],
-  ['e2e', 'npx nx run-many -t e2e --parallel=1 --outputStyle=stream'],
+  ['lint', 'npx nx run-many -t lint --outputStyle=stream --skip-nx-cache'],
+  ['typecheck', 'npx nx run-many -t typecheck --outputStyle=stream --skip-nx-cache'],
+  ['build', 'npx nx run-many -t build --outputStyle=stream --skip-nx-cache'],
+  ['test', 'npx nx run-many -t test --parallel=1 --outputStyle=stream --skip-nx-cache'],
+  ['e2e', 'npx nx run-many -t e2e --parallel=1 --outputStyle=stream --skip-nx-cache'],
 ];
 
 let passed = 0;
