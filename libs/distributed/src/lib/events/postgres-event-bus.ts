@@ -42,18 +42,9 @@ export class PostgresEventBus extends JobEventBus {
   }
 
   async start(): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [this.lockKey]);
-      await client.query(`CREATE TABLE IF NOT EXISTS ${this.table} (id bigserial PRIMARY KEY, body text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    await this.underLock((client) =>
+      client.query(`CREATE TABLE IF NOT EXISTS ${this.table} (id bigserial PRIMARY KEY, body text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`),
+    );
     const { rows } = await this.pool.query<{ max: string | null }>(`SELECT max(id)::text AS max FROM ${this.table}`);
     this.lastId = BigInt(rows[0].max ?? '0');
     this.listener = new PgListener(this.url, [this.channel], () => this.catchUp(), () => this.catchUp());
@@ -62,21 +53,11 @@ export class PostgresEventBus extends JobEventBus {
   }
 
   async publish(event: NewJobEvent): Promise<void> {
-    const client = await this.pool.connect();
-    let id: bigint;
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [this.lockKey]);
+    const id = await this.underLock(async (client) => {
       const { rows } = await client.query<{ id: string }>(`INSERT INTO ${this.table} (body) VALUES ($1) RETURNING id::text AS id`, [JSON.stringify(event)]);
-      id = BigInt(rows[0].id);
       await client.query('SELECT pg_notify($1, $2)', [this.channel, rows[0].id]);
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+      return BigInt(rows[0].id);
+    });
     if (id % BigInt(TRIM_EVERY) === 0n) {
       await this.pool.query(`DELETE FROM ${this.table} WHERE id <= $1`, [String(id - BigInt(this.maxLen))]).catch(() => undefined);
     }
@@ -112,6 +93,23 @@ export class PostgresEventBus extends JobEventBus {
     await this.reading?.catch(() => undefined);
     await this.pool.end().catch(() => undefined);
     this.subject.complete();
+  }
+
+  /** Runs `work` in a transaction holding this bus's advisory lock, so event ids commit in order. */
+  private async underLock<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [this.lockKey]);
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
   }
 
   private async page(after: bigint): Promise<JobEvent[]> {

@@ -1,15 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { AnalyzerDialogData } from './analyzer-dialog-data';
 import { AnalyzeSubmission } from './analyze-submission';
 import { UploadFields } from './upload-fields.component';
+import { AnalyzeDialogActions } from './analyze-dialog-actions.component';
 
 /** The dialog of the seven single analyzers: one image in, one preset out. */
 @Component({
   selector: 'atl-analyzer-dialog',
-  imports: [MatDialogModule, MatButtonModule, MatProgressBarModule, UploadFields],
+  imports: [MatDialogModule, UploadFields, AnalyzeDialogActions],
   providers: [AnalyzeSubmission],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './analyzer-dialog.component.html',

@@ -1,17 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { COMPREHENSIVE_ANALYZER } from '@atelier/contracts';
 import type { AnalyzerDialogData } from './analyzer-dialog-data';
 import { AnalyzeSubmission } from './analyze-submission';
 import { UploadFields } from './upload-fields.component';
+import { AnalyzeDialogActions } from './analyze-dialog-actions.component';
 
 /** Runs several analyses of one image as a parent job with one child per analysis. */
 @Component({
   selector: 'atl-comprehensive-dialog',
-  imports: [MatDialogModule, MatButtonModule, MatCheckboxModule, MatProgressBarModule, UploadFields],
+  imports: [MatDialogModule, MatCheckboxModule, UploadFields, AnalyzeDialogActions],
   providers: [AnalyzeSubmission],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './comprehensive-dialog.component.html',
