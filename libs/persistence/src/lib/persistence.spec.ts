@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -45,5 +45,21 @@ describe('embedded persistence (SQLite file)', () => {
     await store.delete(a.sha256);
     expect(await store.has(a.sha256)).toBe(false);
     expect(await store.get(a.sha256)).toBeUndefined();
+  });
+
+  it('checkpoints the WAL into the database file from a worker thread, not on a commit', async () => {
+    await sql`CREATE TABLE filler (v TEXT NOT NULL)`.execute(db);
+    const file = join(dir, 'atelier.db');
+    const before = statSync(file).size;
+    const rows = Array.from({ length: 500 }, (_, i) => ({ v: `${i}`.padEnd(2000, '.') }));
+    await db.transaction().execute(async (trx) => {
+      for (const row of rows) await sql`INSERT INTO filler (v) VALUES (${row.v})`.execute(trx);
+    });
+    // About 1 MB went to the WAL; the backstop threshold is far away, so only the worker copies it back.
+    const deadline = Date.now() + 10_000;
+    while (statSync(file).size < before + 900_000 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(statSync(file).size).toBeGreaterThan(before + 900_000);
+    const count = await sql<{ n: number }>`SELECT count(*) AS n FROM filler`.execute(db);
+    expect(count.rows[0].n).toBe(500);
   });
 });

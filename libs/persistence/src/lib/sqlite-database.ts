@@ -1,9 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { Logger } from '@nestjs/common';
 import { Kysely } from 'kysely';
 import type { AtelierTables } from './schema';
 import { sqliteDialect } from './sqlite-dialect';
+import { SqliteCheckpointer } from './sqlite-checkpointer';
+
+const BACKSTOP_CHECKPOINT_PAGES = 10_000;
+const logger = new Logger('SQLite');
 
 /**
  * The embedded database: one SQLite file in WAL mode. `synchronous=NORMAL` in WAL keeps every
@@ -16,5 +21,9 @@ export function openSqliteDatabase(file: string): Kysely<AtelierTables> {
   connection.pragma('synchronous = NORMAL');
   connection.pragma('busy_timeout = 5000');
   connection.pragma('foreign_keys = ON');
-  return new Kysely<AtelierTables>({ dialect: sqliteDialect(connection) });
+  if (file === ':memory:') return new Kysely<AtelierTables>({ dialect: sqliteDialect(connection) });
+  // Checkpoints run on a worker thread; this threshold (≈ 40 MB of WAL) only matters if it falls behind.
+  connection.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+  const checkpointer = new SqliteCheckpointer(file, (message) => logger.warn(`WAL checkpoint: ${message}`));
+  return new Kysely<AtelierTables>({ dialect: sqliteDialect(connection, () => checkpointer.stop()) });
 }

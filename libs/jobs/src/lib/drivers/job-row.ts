@@ -3,10 +3,14 @@ import type { Job, JobStatus, JobType } from '@atelier/contracts';
 import type { JobsTable } from '@atelier/persistence';
 import type { JobPatch, JobRecord, NewJobRecord } from '../ports/job-store.port';
 
-type JobRow = Selectable<JobsTable>;
+export type JobRow = Selectable<JobsTable>;
 
 function parse<T>(text: string | null, fallback: T): T {
-  return text === null ? fallback : (JSON.parse(text) as T);
+  if (text === null) return fallback;
+  // Most jobs have no children, dependencies or metadata: skip the parser for those.
+  if (text === '[]') return [] as T;
+  if (text === '{}') return {} as T;
+  return JSON.parse(text) as T;
 }
 
 export function rowToRecord(row: JobRow): JobRecord {

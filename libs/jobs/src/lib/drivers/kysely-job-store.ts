@@ -1,8 +1,9 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { FINISHED_STATUSES, UNFINISHED_STATUSES, type JobStatus } from '@atelier/contracts';
 import type { AtelierTables, SqlDialectName } from '@atelier/persistence';
-import { JobStore, type JobListQuery, type JobPatch, type JobRecord, type NewJobRecord, type ProgressPatch } from '../ports/job-store.port';
-import { newRecordToRow, patchToRow, rowToRecord } from './job-row';
+import { JobStore, type JobListQuery, type JobPatch, type JobRecord, type NewJobRecord, type ProgressPatch, type TransitionGuard } from '../ports/job-store.port';
+import { newRecordToRow, patchToRow, rowToRecord, type JobRow } from './job-row';
+import { JobSql } from './job-sql';
 
 type Db = Kysely<AtelierTables> | Transaction<AtelierTables>;
 
@@ -15,30 +16,32 @@ export class KyselyJobStore extends JobStore {
     private readonly db: Db,
     private readonly dialect: SqlDialectName,
     private readonly inTransaction = false,
+    private readonly sql = new JobSql(dialect),
   ) {
     super();
   }
 
-  async insert(jobs: NewJobRecord[]): Promise<void> {
-    if (jobs.length === 0) return;
+  async insert(jobs: NewJobRecord[]): Promise<JobRecord[]> {
+    if (jobs.length === 0) return [];
+    const rows = jobs.map(newRecordToRow);
     // One job without dependencies is one statement, atomic by itself.
     if (jobs.length === 1 && jobs[0].depends_on.length === 0) {
-      await this.db.insertInto('jobs').values(newRecordToRow(jobs[0])).execute();
-      return;
+      await this.db.executeQuery(this.sql.insert(rows[0]));
+    } else {
+      await this.transaction(async (store) => {
+        const db = (store as KyselyJobStore).db;
+        for (let i = 0; i < rows.length; i += 200) await db.insertInto('jobs').values(rows.slice(i, i + 200)).execute();
+        const deps = jobs.flatMap((j) => j.depends_on.map((d) => ({ job_id: j.job_id, depends_on_id: d })));
+        if (deps.length) await db.insertInto('job_dependencies').values(deps).execute();
+      });
     }
-    await this.transaction(async (store) => {
-      const db = (store as KyselyJobStore).db;
-      for (let i = 0; i < jobs.length; i += 200) {
-        await db.insertInto('jobs').values(jobs.slice(i, i + 200).map(newRecordToRow)).execute();
-      }
-      const deps = jobs.flatMap((j) => j.depends_on.map((d) => ({ job_id: j.job_id, depends_on_id: d })));
-      if (deps.length) await db.insertInto('job_dependencies').values(deps).execute();
-    });
+    // The rows as written are the rows as stored: no column has a database-side default left unset.
+    return rows.map(rowToRecord);
   }
 
   async get(id: string): Promise<JobRecord | undefined> {
-    const row = await this.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
-    return row && rowToRecord(row);
+    const { rows } = await this.db.executeQuery<JobRow>(this.sql.get(id));
+    return rows[0] && rowToRecord(rows[0]);
   }
 
   async getMany(ids: string[]): Promise<JobRecord[]> {
@@ -65,25 +68,14 @@ export class KyselyJobStore extends JobStore {
   }
 
   async dependents(id: string): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom('job_dependencies')
-      .innerJoin('jobs', 'jobs.id', 'job_dependencies.job_id')
-      .select('jobs.id')
-      .where('job_dependencies.depends_on_id', '=', id)
-      .where('jobs.status', '=', 'queued')
-      .execute();
+    const { rows } = await this.db.executeQuery<{ id: string }>(this.sql.dependents(id));
     return rows.map((r) => r.id);
   }
 
-  async transition(id: string, from: readonly JobStatus[], patch: JobPatch): Promise<JobRecord | undefined> {
-    const row = await this.db
-      .updateTable('jobs')
-      .set(patchToRow(patch, new Date().toISOString()))
-      .where('id', '=', id)
-      .where('status', 'in', [...from])
-      .returningAll()
-      .executeTakeFirst();
-    return row && rowToRecord(row);
+  async transition(id: string, from: readonly JobStatus[], patch: JobPatch, guard?: TransitionGuard): Promise<JobRecord | undefined> {
+    const set = patchToRow(patch, new Date().toISOString());
+    const { rows } = await this.db.executeQuery<JobRow>(this.sql.transition(id, from, set, patch.addAttempt === true, guard));
+    return rows[0] && rowToRecord(rows[0]);
   }
 
   async updateProgress(id: string, p: ProgressPatch): Promise<JobRecord | undefined> {
@@ -161,7 +153,7 @@ export class KyselyJobStore extends JobStore {
       return fn(this, this.db);
     }
     return (this.db as Kysely<AtelierTables>).transaction().execute(async (trx) => {
-      const store = new KyselyJobStore(trx, this.dialect, true);
+      const store = new KyselyJobStore(trx, this.dialect, true, this.sql);
       await store.lock(lockId);
       return fn(store, trx);
     });

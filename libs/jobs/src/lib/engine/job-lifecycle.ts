@@ -19,6 +19,9 @@ const EVENT_OF: Record<JobStatus, JobEventName> = {
 
 export type PolicyOf = (job: Pick<Job, 'type'>) => JobPolicy;
 
+/** What every start of an attempt sets. */
+const STARTING = { status: 'running', finished_at: null, run_at: null, error: null, step_label: 'Starting' } as const satisfies JobPatch;
+
 /**
  * Every state change of a job goes through here: one conditional update per transition, parent
  * aggregation in the same transaction, then the events and the dispatch that follow.
@@ -59,6 +62,20 @@ export class JobLifecycle {
 
   /** queued → running. Answers undefined (and changes nothing) when the job may not start now. */
   async start(id: string): Promise<Job | undefined> {
+    // The common case, a due job with no parent and no dependencies, is one conditional update.
+    const started = await this.store.transition(id, ['queued'], { ...STARTING, started_at: new Date().toISOString(), addAttempt: true }, {
+      topLevel: true,
+      independent: true,
+      dueBy: new Date(Date.now() + 5).toISOString(),
+    });
+    if (!started) return this.startChecked(id);
+    await this.publish([started]);
+    this.metrics?.started(started);
+    return started;
+  }
+
+  /** start() for the other cases: reads the job, then checks its schedule, its dependencies and its parent. */
+  private async startChecked(id: string): Promise<Job | undefined> {
     const job = await this.store.get(id);
     if (!job || job.status !== 'queued') return undefined;
     if (job.run_at && Date.parse(job.run_at) > Date.now() + 5) {
@@ -66,16 +83,7 @@ export class JobLifecycle {
       return undefined;
     }
     if ((await this.graph.dependencyState(this.store, job)).kind !== 'ready') return undefined;
-    const now = new Date().toISOString();
-    const patch: JobPatch = {
-      status: 'running',
-      attempts: job.attempts + 1,
-      started_at: now,
-      finished_at: null,
-      run_at: null,
-      error: null,
-      step_label: 'Starting',
-    };
+    const patch: JobPatch = { ...STARTING, started_at: new Date().toISOString(), attempts: job.attempts + 1 };
     // Without a parent to re-aggregate, the transition is one conditional update: no transaction needed.
     const [started, parent] = !job.parent_id
       ? [await this.store.transition(id, ['queued'], patch), undefined]
@@ -176,21 +184,13 @@ export class JobLifecycle {
     patch: JobPatch,
     persist?: JobOutcome['persist'],
   ): Promise<Job | undefined> {
-    const now = new Date().toISOString();
     const label = { completed: 'Completed', failed: 'Failed', cancelled: 'Cancelled' }[status];
-    const current = await this.store.get(id);
-    if (!current) return undefined;
-    const finalPatch: JobPatch = { step_label: label, ...patch, status, finished_at: now };
-    // Nothing to write with it (no records, no parent): the transition is one conditional update.
-    const [job, parent] =
-      !persist && !current.parent_id
-        ? [await this.store.transition(id, from, finalPatch), undefined]
-        : await this.store.transaction(async (s, tx) => {
-            const j = await s.transition(id, from, finalPatch);
-            if (!j) return [undefined, undefined] as const;
-            if (persist) await persist(tx);
-            return [j, j.parent_id ? await this.refreshParent(s, j.parent_id) : undefined] as const;
-          }, current.parent_id ?? undefined);
+    const finalPatch: JobPatch = { step_label: label, ...patch, status, finished_at: new Date().toISOString() };
+    // Nothing to write with it and no parent to re-aggregate: one conditional update, no read first.
+    const alone = persist ? undefined : await this.store.transition(id, from, finalPatch, { topLevel: true });
+    const [job, parent] = alone
+      ? [alone, undefined]
+      : await this.endChecked(id, from, finalPatch, persist);
     if (!job) return undefined;
     await this.publish([job, finalOnly(parent)]);
     this.metrics?.finished(job);
@@ -200,6 +200,24 @@ export class JobLifecycle {
     }
     await this.releaseDependents(job);
     return job;
+  }
+
+  /** end() for a job with a parent or with records to write: one transaction holding the parent's lock. */
+  private async endChecked(
+    id: string,
+    from: readonly JobStatus[],
+    finalPatch: JobPatch,
+    persist?: JobOutcome['persist'],
+  ): Promise<readonly [Job | undefined, Job | undefined]> {
+    const current = await this.store.get(id);
+    if (!current) return [undefined, undefined];
+    if (!persist && !current.parent_id) return [await this.store.transition(id, from, finalPatch), undefined];
+    return this.store.transaction(async (s, tx) => {
+      const j = await s.transition(id, from, finalPatch);
+      if (!j) return [undefined, undefined] as const;
+      if (persist) await persist(tx);
+      return [j, j.parent_id ? await this.refreshParent(s, j.parent_id) : undefined] as const;
+    }, current.parent_id ?? undefined);
   }
 
   /**

@@ -43,14 +43,10 @@ export class JobsService {
 
   /** Creates one job, or a parent with its children, in one transaction; then publishes and schedules. */
   async create<T extends JobType>(spec: CreateJobSpec<T>): Promise<Job<T>> {
-    const records = await this.plan(spec);
-    await this.store.insert(records);
-    const jobs = await this.store.getMany(records.map((r) => r.job_id));
-    const byId = new Map(jobs.map((j) => [j.job_id, j]));
-    const ordered = records.map((r) => byId.get(r.job_id)!);
-    await this.lifecycle.publish(ordered, true);
-    for (const job of ordered) await this.lifecycle.schedule(job);
-    return ordered[0] as Job<T>;
+    const jobs = await this.store.insert(await this.plan(spec));
+    await this.lifecycle.publish(jobs, true);
+    for (const job of jobs) await this.lifecycle.schedule(job);
+    return jobs[0] as Job<T>;
   }
 
   async get(id: string): Promise<Job> {

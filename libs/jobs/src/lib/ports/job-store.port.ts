@@ -1,6 +1,7 @@
 import type { Job, JobError, JobStatus, JobType } from '@atelier/contracts';
 import type { AtelierDb } from '@atelier/persistence';
 
+
 /** A job as the store keeps it: the wire Job plus the fields only the engine reads. */
 export type JobRecord = Job;
 
@@ -29,12 +30,24 @@ export interface JobPatch {
   total_steps?: number;
   step_label?: string | null;
   attempts?: number;
+  /** Counts one more attempt (attempts + 1), without reading the job first. */
+  addAttempt?: boolean;
   result?: unknown;
   error?: JobError | null;
   metadata?: Record<string, unknown>;
   run_at?: string | null;
   started_at?: string | null;
   finished_at?: string | null;
+}
+
+/** Extra conditions a transition may require, so a common case is one statement instead of a read and a write. */
+export interface TransitionGuard {
+  /** Only a job without a parent. */
+  topLevel?: boolean;
+  /** Only a job that depends on no other job. */
+  independent?: boolean;
+  /** Only a job whose `run_at` is unset or not after this instant (ISO 8601). */
+  dueBy?: string;
 }
 
 export interface ProgressPatch {
@@ -58,8 +71,8 @@ export interface JobListQuery {
 
 /** Records and state transitions of jobs. Every transition is conditional on the current status. */
 export abstract class JobStore {
-  /** Inserts jobs (a parent and its children, or one job) in one transaction. */
-  abstract insert(jobs: NewJobRecord[]): Promise<void>;
+  /** Inserts jobs (a parent and its children, or one job) in one transaction; answers them as stored. */
+  abstract insert(jobs: NewJobRecord[]): Promise<JobRecord[]>;
   abstract get(id: string): Promise<JobRecord | undefined>;
   abstract getMany(ids: string[]): Promise<JobRecord[]>;
   /** Newest first. */
@@ -68,10 +81,10 @@ export abstract class JobStore {
   /** Ids of queued jobs that depend on this one. */
   abstract dependents(id: string): Promise<string[]>;
   /**
-   * Applies `patch` only if the job's status is one of `from`. Answers the updated record, or
-   * undefined when the job does not exist or was in another status (nothing changed).
+   * Applies `patch` only if the job's status is one of `from` (and it passes `guard`). Answers the
+   * updated record, or undefined when the job does not exist or did not qualify (nothing changed).
    */
-  abstract transition(id: string, from: readonly JobStatus[], patch: JobPatch): Promise<JobRecord | undefined>;
+  abstract transition(id: string, from: readonly JobStatus[], patch: JobPatch, guard?: TransitionGuard): Promise<JobRecord | undefined>;
   /** Progress of a running job; progress only rises. */
   abstract updateProgress(id: string, patch: ProgressPatch): Promise<JobRecord | undefined>;
   /** Deletes a job (children cascade); answers the deleted ids. */

@@ -1,0 +1,74 @@
+import { CompiledQuery } from 'kysely';
+import type { SqlDialectName } from '@atelier/persistence';
+import type { TransitionGuard } from '../ports/job-store.port';
+import type { JobRow } from './job-row';
+
+const JOB_COLUMNS: readonly (keyof JobRow)[] = [
+  'id', 'type', 'status', 'title', 'progress', 'current_step', 'total_steps', 'step_label', 'parent_id', 'child_ids',
+  'depends_on', 'priority', 'attempts', 'max_attempts', 'input', 'result', 'error', 'metadata', 'owner', 'run_at',
+  'created_at', 'started_at', 'finished_at', 'updated_at',
+];
+
+/**
+ * The SQL of the job engine's hot path (insert, get, transition), written once per statement
+ * shape and dialect and reused: Kysely's builder and compiler cost more than SQLite's execution of
+ * these statements (measured by `npm run bench`, P3). Everything else uses the query builder.
+ */
+export class JobSql {
+  private readonly texts = new Map<string, string>();
+  private readonly insertText: string;
+  private readonly getText: string;
+  private readonly dependentsText: string;
+
+  constructor(private readonly dialect: SqlDialectName) {
+    this.insertText = `INSERT INTO "jobs" (${JOB_COLUMNS.map(quote).join(', ')}) VALUES (${JOB_COLUMNS.map((_, i) => this.param(i)).join(', ')})`;
+    this.getText = `SELECT * FROM "jobs" WHERE "id" = ${this.param(0)}`;
+    // Led by the dependency index (a join lets SQLite's planner scan every queued job instead).
+    this.dependentsText =
+      `SELECT "job_id" AS "id" FROM "job_dependencies" d WHERE "depends_on_id" = ${this.param(0)} ` +
+      `AND EXISTS (SELECT 1 FROM "jobs" WHERE "jobs"."id" = d."job_id" AND "jobs"."status" = 'queued')`;
+  }
+
+  insert(row: JobRow): CompiledQuery {
+    return CompiledQuery.raw(this.insertText, JOB_COLUMNS.map((c) => row[c]));
+  }
+
+  get(id: string): CompiledQuery {
+    return CompiledQuery.raw(this.getText, [id]);
+  }
+
+  /** Ids of queued jobs that depend on `id`. */
+  dependents(id: string): CompiledQuery {
+    return CompiledQuery.raw(this.dependentsText, [id]);
+  }
+
+  /** `UPDATE … SET <set> WHERE id AND status IN (from) [AND guard] RETURNING *`; `addAttempt` counts one more attempt. */
+  transition(id: string, from: readonly string[], set: Partial<JobRow>, addAttempt: boolean, guard: TransitionGuard = {}): CompiledQuery {
+    const keys = Object.keys(set) as (keyof JobRow)[];
+    const shape = `${keys.join(',')}|${from.length}|${addAttempt}|${guard.topLevel ?? ''}|${guard.independent ?? ''}|${guard.dueBy !== undefined}`;
+    let text = this.texts.get(shape);
+    if (text === undefined) {
+      let n = 0;
+      const assignments = keys.map((k) => `${quote(k)} = ${this.param(n++)}`);
+      if (addAttempt) assignments.push(`"attempts" = "attempts" + 1`);
+      const where = [`"id" = ${this.param(n++)}`, `"status" IN (${from.map(() => this.param(n++)).join(', ')})`];
+      if (guard.topLevel) where.push(`"parent_id" IS NULL`);
+      if (guard.independent) where.push(`"depends_on" = '[]'`);
+      if (guard.dueBy !== undefined) where.push(`("run_at" IS NULL OR "run_at" <= ${this.param(n++)})`);
+      text = `UPDATE "jobs" SET ${assignments.join(', ')} WHERE ${where.join(' AND ')} RETURNING *`;
+      this.texts.set(shape, text);
+    }
+    const params: unknown[] = keys.map((k) => set[k]);
+    params.push(id, ...from);
+    if (guard.dueBy !== undefined) params.push(guard.dueBy);
+    return CompiledQuery.raw(text, params);
+  }
+
+  private param(index: number): string {
+    return this.dialect === 'postgres' ? `$${index + 1}` : '?';
+  }
+}
+
+function quote(column: string): string {
+  return `"${column}"`;
+}
