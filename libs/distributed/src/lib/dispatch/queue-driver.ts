@@ -1,5 +1,5 @@
 import { Queue, Worker, createPostgresBackend, withBackend, type Job, type RedisOptions, type WorkerOptions } from 'bullmq';
-import { redisOptionsOf } from '../connections/redis-options';
+import { pipelinedRedisOptionsOf } from '../connections/redis-options';
 
 /** The data a BullMQ job carries: only the Atelier job id (the store holds everything else). */
 export interface DispatchData {
@@ -32,12 +32,13 @@ export interface QueueDriver {
   worker(name: string, processor: (job: DispatchJob) => Promise<void>, settings: WorkerSettings): WorkerHandle;
 }
 
-// BullMQ keeps only a little history: the records live in the database.
-const KEEP = { removeOnComplete: { count: 100 }, removeOnFail: { count: 1000, age: 7 * 86_400 } };
+// The records live in the database, so a completed entry is deleted at once (count 0: cheaper for
+// Redis than trimming a completed set on every completion); failed entries, rare, are kept a while to look into.
+const KEEP = { removeOnComplete: { count: 0 }, removeOnFail: { count: 1000, age: 7 * 86_400 } };
 
 export function redisQueueDriver(url: string, prefix: string): QueueDriver {
   // BullMQ types its own subset of ioredis' options; these are plain ioredis options.
-  const connection = (): RedisOptions => redisOptionsOf(url) as RedisOptions;
+  const connection = (): RedisOptions => pipelinedRedisOptionsOf(url) as RedisOptions;
   return {
     name: 'redis',
     queue: (name) => new Queue<DispatchData>(name, { connection: connection(), prefix, defaultJobOptions: { attempts: 1, ...KEEP } }) as QueueHandle,

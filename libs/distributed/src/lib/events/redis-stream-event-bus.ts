@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 import { Subject, type Observable } from 'rxjs';
 import type { JobEvent } from '@atelier/contracts';
 import { JobEventBus, type NewJobEvent } from '@atelier/jobs';
-import { redisOptionsOf } from '../connections/redis-options';
+import { pipelinedRedisOptionsOf, redisOptionsOf } from '../connections/redis-options';
 import { compareStreamIds, cursorOfStreamId, streamIdOfCursor } from './stream-ids';
 
 type StreamEntry = [id: string, fields: string[]];
@@ -16,6 +16,8 @@ const READ_COUNT = 500;
  * and every node tails it with XREAD into its local Subject, so a console on any node sees
  * every worker's progress. Event ids are the stream ids as decimal cursors; Last-Event-ID
  * replay is an XRANGE, refused (→ snapshot) when the cursor's entry is no longer retained.
+ * The writer is auto-pipelined: the XADDs that many jobs make in one event-loop turn share a
+ * write, in call order, and each publish() still resolves only once its entry is in the stream.
  */
 export class RedisStreamEventBus extends JobEventBus {
   private readonly logger = new Logger('RedisStreamEventBus');
@@ -35,7 +37,7 @@ export class RedisStreamEventBus extends JobEventBus {
   ) {
     super();
     this.key = `${prefix}:events`;
-    this.writer = new Redis(redisOptionsOf(url));
+    this.writer = new Redis(pipelinedRedisOptionsOf(url));
     this.writer.on('error', () => undefined);
   }
 
@@ -121,5 +123,6 @@ export class RedisStreamEventBus extends JobEventBus {
 function toEvent([id, fields]: StreamEntry): JobEvent | undefined {
   const i = fields.indexOf('e');
   if (i < 0 || i % 2 !== 0) return undefined;
-  return { ...(JSON.parse(fields[i + 1]) as NewJobEvent), id: cursorOfStreamId(id) } as JobEvent;
+  // The parsed object is fresh, so the cursor is set on it rather than on a copy (every node parses every event).
+  return Object.assign(JSON.parse(fields[i + 1]) as NewJobEvent, { id: cursorOfStreamId(id) }) as JobEvent;
 }

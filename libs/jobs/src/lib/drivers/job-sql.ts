@@ -3,7 +3,7 @@ import type { SqlDialectName } from '@atelier/persistence';
 import type { TransitionGuard } from '../ports/job-store.port';
 import type { JobRow } from './job-row';
 
-const JOB_COLUMNS: readonly (keyof JobRow)[] = [
+export const JOB_COLUMNS: readonly (keyof JobRow)[] = [
   'id', 'type', 'status', 'title', 'progress', 'current_step', 'total_steps', 'step_label', 'parent_id', 'child_ids',
   'depends_on', 'priority', 'attempts', 'max_attempts', 'input', 'result', 'error', 'metadata', 'owner', 'run_at',
   'created_at', 'started_at', 'finished_at', 'updated_at',
@@ -35,6 +35,15 @@ export class JobSql {
 
   get(id: string): CompiledQuery {
     return CompiledQuery.raw(this.getText, [id]);
+  }
+
+  /** PostgreSQL: (depends_on_id, id) of the queued jobs that depend on any of `ids`. */
+  dependentsOfMany(ids: string[]): CompiledQuery {
+    return CompiledQuery.raw(
+      `SELECT d."depends_on_id", d."job_id" AS "id" FROM "job_dependencies" d WHERE d."depends_on_id" = ANY($1::text[]) ` +
+        `AND EXISTS (SELECT 1 FROM "jobs" WHERE "jobs"."id" = d."job_id" AND "jobs"."status" = 'queued')`,
+      [ids],
+    );
   }
 
   /** Ids of queued jobs that depend on `id`. */

@@ -4,6 +4,7 @@ import type { AtelierTables, SqlDialectName } from '@atelier/persistence';
 import { JobStore, type JobListQuery, type JobPatch, type JobRecord, type NewJobRecord, type ProgressPatch, type TransitionGuard } from '../ports/job-store.port';
 import { newRecordToRow, patchToRow, rowToRecord, type JobRow } from './job-row';
 import { JobSql } from './job-sql';
+import { PostgresWriteBatcher } from './postgres-write-batcher';
 
 type Db = Kysely<AtelierTables> | Transaction<AtelierTables>;
 
@@ -19,14 +20,19 @@ export class KyselyJobStore extends JobStore {
     private readonly sql = new JobSql(dialect),
   ) {
     super();
+    // SQLite batches below, in its driver (group commit); statements inside a transaction are never batched.
+    this.batcher = dialect === 'postgres' && !inTransaction ? new PostgresWriteBatcher(db as Kysely<AtelierTables>, sql) : undefined;
   }
+
+  private readonly batcher?: PostgresWriteBatcher;
 
   async insert(jobs: NewJobRecord[]): Promise<JobRecord[]> {
     if (jobs.length === 0) return [];
     const rows = jobs.map(newRecordToRow);
     // One job without dependencies is one statement, atomic by itself.
     if (jobs.length === 1 && jobs[0].depends_on.length === 0) {
-      await this.db.executeQuery(this.sql.insert(rows[0]));
+      if (this.batcher) await this.batcher.insert(rows[0]);
+      else await this.db.executeQuery(this.sql.insert(rows[0]));
     } else {
       await this.transaction(async (store) => {
         const db = (store as KyselyJobStore).db;
@@ -68,14 +74,18 @@ export class KyselyJobStore extends JobStore {
   }
 
   async dependents(id: string): Promise<string[]> {
+    if (this.batcher) return this.batcher.dependentsOf(id);
     const { rows } = await this.db.executeQuery<{ id: string }>(this.sql.dependents(id));
     return rows.map((r) => r.id);
   }
 
   async transition(id: string, from: readonly JobStatus[], patch: JobPatch, guard?: TransitionGuard): Promise<JobRecord | undefined> {
     const set = patchToRow(patch, new Date().toISOString());
-    const { rows } = await this.db.executeQuery<JobRow>(this.sql.transition(id, from, set, patch.addAttempt === true, guard));
-    return rows[0] && rowToRecord(rows[0]);
+    const addAttempt = patch.addAttempt === true;
+    const row = this.batcher
+      ? await this.batcher.transition(id, from, set, addAttempt, guard)
+      : (await this.db.executeQuery<JobRow>(this.sql.transition(id, from, set, addAttempt, guard))).rows[0];
+    return row && rowToRecord(row);
   }
 
   async updateProgress(id: string, p: ProgressPatch): Promise<JobRecord | undefined> {

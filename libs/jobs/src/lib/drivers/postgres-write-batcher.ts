@@ -1,0 +1,178 @@
+import { CompiledQuery, type Kysely } from 'kysely';
+import type { AtelierTables } from '@atelier/persistence';
+import type { TransitionGuard } from '../ports/job-store.port';
+import { JOB_COLUMNS, type JobSql } from './job-sql';
+import type { JobRow } from './job-row';
+
+/** PostgreSQL types of the columns that are not text (VALUES lists need them spelled out). */
+const COLUMN_TYPES: Partial<Record<keyof JobRow, string>> = {
+  progress: 'double precision',
+  current_step: 'integer',
+  total_steps: 'integer',
+  priority: 'integer',
+  attempts: 'integer',
+  max_attempts: 'integer',
+};
+const MAX_ROWS = 200;
+
+interface Pending<T> {
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+}
+
+interface PendingTransition extends Pending<JobRow | undefined> {
+  id: string;
+  from: readonly string[];
+  set: Partial<JobRow>;
+  addAttempt: boolean;
+  guard: TransitionGuard;
+}
+
+/**
+ * Per-turn batching of the job engine's hot writes on PostgreSQL. Every statement is a round trip
+ * that wakes a backend; with many jobs in flight those wake-ups, not the SQL, were the cost
+ * (`npm run bench`, P3). Inserts issued in one event-loop turn become one multi-row INSERT;
+ * transitions of the same shape become one `UPDATE … FROM (VALUES …) RETURNING`, still conditional
+ * row by row; the dependents of many ended jobs are one query. Each caller resolves after the
+ * statement that carried its row committed, with its own row. If a batch fails, its rows are
+ * retried one statement each, so only the row at fault reports an error.
+ */
+export class PostgresWriteBatcher {
+  private inserts: { row: JobRow; waiter: Pending<void> }[] = [];
+  private transitions = new Map<string, PendingTransition[]>();
+  private dependents = new Map<string, Pending<string[]>[]>();
+  private scheduled = false;
+
+  constructor(
+    private readonly db: Kysely<AtelierTables>,
+    private readonly sql: JobSql,
+  ) {}
+
+  insert(row: JobRow): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.inserts.push({ row, waiter: { resolve, reject } });
+      this.schedule();
+    });
+  }
+
+  transition(id: string, from: readonly string[], set: Partial<JobRow>, addAttempt: boolean, guard: TransitionGuard = {}): Promise<JobRow | undefined> {
+    return new Promise((resolve, reject) => {
+      const shape = `${Object.keys(set).join(',')}|${from.join(',')}|${addAttempt}|${guard.topLevel ?? ''}|${guard.independent ?? ''}|${guard.dueBy !== undefined}`;
+      let group = this.transitions.get(shape);
+      if (!group) this.transitions.set(shape, (group = []));
+      group.push({ id, from, set, addAttempt, guard, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  /** Ids of queued jobs that depend on `id`. */
+  dependentsOf(id: string): Promise<string[]> {
+    return new Promise((resolve, reject) => {
+      let waiters = this.dependents.get(id);
+      if (!waiters) this.dependents.set(id, (waiters = []));
+      waiters.push({ resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => void this.flush());
+  }
+
+  private async flush(): Promise<void> {
+    this.scheduled = false;
+    const inserts = this.inserts;
+    const transitions = this.transitions;
+    const dependents = this.dependents;
+    this.inserts = [];
+    this.transitions = new Map();
+    this.dependents = new Map();
+    const work: Promise<void>[] = [];
+    for (let i = 0; i < inserts.length; i += MAX_ROWS) work.push(this.flushInserts(inserts.slice(i, i + MAX_ROWS)));
+    for (const group of transitions.values()) {
+      // Batches of one shape run in order: a repeated id's second change must see its first.
+      work.push(withoutRepeats(group).reduce((done, batch) => done.then(() => this.flushTransitions(batch)), Promise.resolve()));
+    }
+    if (dependents.size) work.push(this.flushDependents(dependents));
+    await Promise.all(work);
+  }
+
+  private async flushInserts(batch: { row: JobRow; waiter: Pending<void> }[]): Promise<void> {
+    if (batch.length === 1) return settle(batch[0].waiter, this.db.executeQuery(this.sql.insert(batch[0].row)).then(() => undefined));
+    const params: unknown[] = [];
+    const tuples = batch.map(({ row }) => `(${JOB_COLUMNS.map((c) => `$${params.push(row[c])}`).join(', ')})`);
+    const text = `INSERT INTO "jobs" (${JOB_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${tuples.join(', ')}`;
+    try {
+      await this.db.executeQuery(CompiledQuery.raw(text, params));
+      for (const { waiter } of batch) waiter.resolve();
+    } catch {
+      await Promise.all(batch.map(({ row, waiter }) => settle(waiter, this.db.executeQuery(this.sql.insert(row)).then(() => undefined))));
+    }
+  }
+
+  private async flushTransitions(batch: PendingTransition[]): Promise<void> {
+    const one = (t: PendingTransition) =>
+      settle(t, this.db.executeQuery<JobRow>(this.sql.transition(t.id, t.from, t.set, t.addAttempt, t.guard)).then((r) => r.rows[0]));
+    if (batch.length === 1) return one(batch[0]);
+    const [first] = batch;
+    const keys = Object.keys(first.set) as (keyof JobRow)[];
+    const withDue = first.guard.dueBy !== undefined;
+    const params: unknown[] = [];
+    const cast = (value: unknown, type = 'text') => `$${params.push(value)}::${type}`;
+    const tuples = batch.map((t) => {
+      const values = [cast(t.id), ...keys.map((k) => cast(t.set[k], COLUMN_TYPES[k])), ...(withDue ? [cast(t.guard.dueBy)] : [])];
+      return `(${values.join(', ')})`;
+    });
+    const assignments = keys.map((k) => `"${k}" = v."${k}"`);
+    if (first.addAttempt) assignments.push(`"attempts" = j."attempts" + 1`);
+    const where = [`j."id" = v."id"`, `j."status" IN (${first.from.map((s) => cast(s)).join(', ')})`];
+    if (first.guard.topLevel) where.push(`j."parent_id" IS NULL`);
+    if (first.guard.independent) where.push(`j."depends_on" = '[]'`);
+    if (withDue) where.push(`(j."run_at" IS NULL OR j."run_at" <= v."due_by")`);
+    const columns = ['"id"', ...keys.map((k) => `"${k}"`), ...(withDue ? ['"due_by"'] : [])];
+    const text =
+      `UPDATE "jobs" AS j SET ${assignments.join(', ')} FROM (VALUES ${tuples.join(', ')}) AS v(${columns.join(', ')}) ` +
+      `WHERE ${where.join(' AND ')} RETURNING j.*`;
+    try {
+      const { rows } = await this.db.executeQuery<JobRow>(CompiledQuery.raw(text, params));
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      for (const t of batch) t.resolve(byId.get(t.id));
+    } catch {
+      await Promise.all(batch.map(one));
+    }
+  }
+
+  private async flushDependents(waiting: Map<string, Pending<string[]>[]>): Promise<void> {
+    const ids = [...waiting.keys()];
+    try {
+      const { rows } = await this.db.executeQuery<{ depends_on_id: string; id: string }>(this.sql.dependentsOfMany(ids));
+      const found = new Map<string, string[]>();
+      for (const r of rows) (found.get(r.depends_on_id) ?? found.set(r.depends_on_id, []).get(r.depends_on_id)!).push(r.id);
+      for (const [id, waiters] of waiting) for (const w of waiters) w.resolve(found.get(id) ?? []);
+    } catch (error) {
+      for (const waiters of waiting.values()) for (const w of waiters) w.reject(error);
+    }
+  }
+}
+
+/** Splits a group so that no id appears twice in one statement (the second change must see the first). */
+function withoutRepeats(group: PendingTransition[]): PendingTransition[][] {
+  const batches: { ids: Set<string>; items: PendingTransition[] }[] = [];
+  for (const t of group) {
+    let batch = batches.find((b) => !b.ids.has(t.id) && b.items.length < MAX_ROWS);
+    if (!batch) batches.push((batch = { ids: new Set(), items: [] }));
+    batch.ids.add(t.id);
+    batch.items.push(t);
+  }
+  return batches.map((b) => b.items);
+}
+
+async function settle<T>(waiter: Pending<T>, work: Promise<T>): Promise<void> {
+  try {
+    waiter.resolve(await work);
+  } catch (error) {
+    waiter.reject(error);
+  }
+}
