@@ -12,19 +12,24 @@ export interface StreamFilter {
 export class JobEventFilter {
   private readonly shown = new Set<string>();
 
-  constructor(private readonly filter: StreamFilter) {}
+  /** True without filters: such a stream is sent every event, so the broadcaster skips the per-event checks. */
+  readonly passesEverything: boolean;
+
+  constructor(private readonly filter: StreamFilter) {
+    this.passesEverything = !filter.jobId && !filter.statuses;
+  }
 
   matchesJob(job: Job): boolean {
     const { jobId, statuses } = this.filter;
     if (jobId && job.job_id !== jobId && job.parent_id !== jobId) return false;
     if (statuses?.length && !statuses.includes(job.status)) return false;
-    if (this.filter.jobId || this.filter.statuses) this.shown.add(job.job_id);
+    if (!this.passesEverything) this.shown.add(job.job_id);
     return true;
   }
 
   matches(event: JobEvent): boolean {
     if (event.event === 'job.deleted') {
-      if (!this.filter.jobId && !this.filter.statuses) return true;
+      if (this.passesEverything) return true;
       return this.shown.delete(event.data.job_id);
     }
     return this.matchesJob(event.data);

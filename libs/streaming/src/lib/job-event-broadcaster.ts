@@ -1,0 +1,93 @@
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { Subscription } from 'rxjs';
+import type { JobEvent } from '@atelier/contracts';
+import { AppConfig } from '@atelier/platform';
+import { JobEventBus } from '@atelier/jobs';
+import { EventBatch } from './event-batch';
+import type { JobStreamSubscriber } from './job-stream-subscriber';
+
+/**
+ * Quiet time after a flush before the next one. The events that arrive meanwhile share one write per
+ * stream: a write costs a syscall per socket (≈15 µs on loopback), so at 1,000 streams the writes are
+ * the whole cost, and this gap keeps them from taking all of the CPU. An event that arrives after a
+ * quiet spell is flushed at once.
+ */
+export const FLUSH_GAP_MS = 15;
+
+/**
+ * Fans the job events out to every open stream: one subscription to the bus for the whole process,
+ * one frame per event, one write per stream per flush window, and one heartbeat timer for all.
+ */
+@Injectable()
+export class JobEventBroadcaster implements OnModuleInit, OnModuleDestroy {
+  private readonly subscribers = new Set<JobStreamSubscriber>();
+  private queue: JobEvent[] = [];
+  private flushTimer?: NodeJS.Timeout;
+  private lastFlushEnd = -Infinity;
+  private events?: Subscription;
+  private heartbeat?: NodeJS.Timeout;
+
+  constructor(
+    private readonly bus: JobEventBus,
+    @Inject(AppConfig) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.events = this.bus.events$.subscribe({
+      next: (e) => this.enqueue(e),
+      // A stream cannot go on without its bus: its client reconnects (with Last-Event-ID) to one that can.
+      error: () => this.endAll(),
+      complete: () => this.endAll(),
+    });
+    this.heartbeat = setInterval(() => this.pingAll(), this.config.values.sseHeartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  onModuleDestroy(): void {
+    this.events?.unsubscribe();
+    clearInterval(this.heartbeat);
+    this.endAll();
+  }
+
+  /** Open streams, those still reading their head included. */
+  get size(): number {
+    return this.subscribers.size;
+  }
+
+  /** From now on the subscriber is handed every event; it holds them until its head is out. */
+  add(subscriber: JobStreamSubscriber): void {
+    this.subscribers.add(subscriber);
+  }
+
+  remove(subscriber: JobStreamSubscriber): void {
+    this.subscribers.delete(subscriber);
+  }
+
+  private enqueue(event: JobEvent): void {
+    // Nobody to send it to: a stream opened later starts from a snapshot or a replay that covers it.
+    if (!this.subscribers.size) return;
+    this.queue.push(event);
+    this.flushTimer ??= setTimeout(() => this.flush(), Math.max(0, this.lastFlushEnd + FLUSH_GAP_MS - performance.now()));
+  }
+
+  private flush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (!this.queue.length) return;
+    const batch = new EventBatch(this.queue);
+    this.queue = [];
+    for (const subscriber of this.subscribers) subscriber.deliver(batch);
+    this.lastFlushEnd = performance.now();
+  }
+
+  private pingAll(): void {
+    for (const subscriber of this.subscribers) subscriber.ping();
+  }
+
+  /** Sends what is queued, then ends every stream. */
+  private endAll(): void {
+    this.flush();
+    for (const subscriber of this.subscribers) subscriber.end();
+    this.subscribers.clear();
+  }
+}
