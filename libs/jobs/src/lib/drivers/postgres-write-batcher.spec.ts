@@ -41,7 +41,8 @@ describe('KyselyJobStore on PostgreSQL: per-turn write batching', () => {
     statements = [];
     const execute = db.executeQuery.bind(db);
     jest.spyOn(db, 'executeQuery').mockImplementation((query) => {
-      statements.push(query.sql.split(' ')[0]);
+      const compiled = 'sql' in query ? query : query.compile();
+      statements.push(compiled.sql.split(' ')[0]);
       return execute(query);
     });
     store = new KyselyJobStore(db, 'postgres');
