@@ -13,6 +13,8 @@ type Db = Kysely<AtelierTables> | Transaction<AtelierTables>;
  * PostgreSQL (distributed); only the row lock differs (SQLite serialises writers anyway).
  */
 export class KyselyJobStore extends JobStore {
+  private readonly batcher?: PostgresWriteBatcher;
+
   constructor(
     private readonly db: Db,
     private readonly dialect: SqlDialectName,
@@ -23,8 +25,6 @@ export class KyselyJobStore extends JobStore {
     // SQLite batches below, in its driver (group commit); statements inside a transaction are never batched.
     this.batcher = dialect === 'postgres' && !inTransaction ? new PostgresWriteBatcher(db as Kysely<AtelierTables>, sql) : undefined;
   }
-
-  private readonly batcher?: PostgresWriteBatcher;
 
   async insert(jobs: NewJobRecord[]): Promise<JobRecord[]> {
     if (jobs.length === 0) return [];
