@@ -27,15 +27,23 @@ export function rssMb(pid) {
   return kb / 1024;
 }
 
+/** The node flags `npm start` runs the server with (package.json), so the bench measures the same process. */
+function startFlags() {
+  const script = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start;
+  const flags = /\bnode((?: --\S+)*) dist\/server\//.exec(script);
+  if (!flags) throw new Error(`cannot find the node command in package.json's start script: ${script}`);
+  return flags[1].trim().split(' ').filter(Boolean);
+}
+
 /**
- * Starts dist/server/apps/api/src/main.js. `env` adds variables (OFFLINE_LATENCY_MS, …);
+ * Starts dist/server/apps/api/src/main.js with the flags of `npm start`. `env` adds variables (OFFLINE_LATENCY_MS, …);
  * `dataDir` reuses a prepared directory (otherwise a fresh temp one, removed on stop).
  */
 export async function startServer({ env = {}, dataDir, nodeArgs = [], timeoutMs = 30_000 } = {}) {
   const ownDir = !dataDir;
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'atelier-bench-data-'));
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, join(distServer, 'apps/api/src/main.js')], {
+  const child = spawn(process.execPath, [...startFlags(), ...nodeArgs, join(distServer, 'apps/api/src/main.js')], {
     cwd: root,
     env: {
       ...process.env,
