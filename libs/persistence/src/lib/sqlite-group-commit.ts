@@ -30,7 +30,6 @@ export class SqliteGroupCommit {
   private committedThisTurn = false;
   private owner: SqliteSession | undefined;
   private ownerWaiters: (() => void)[] = [];
-  private savepoints = 0;
 
   constructor(private readonly db: BetterSqlite3.Database) {}
 
@@ -59,7 +58,6 @@ export class SqliteGroupCommit {
     if (!this.batch) this.open();
     this.db.exec(`SAVEPOINT atelier_tx`);
     this.owner = session;
-    this.savepoints++;
   }
 
   async commit(session: SqliteSession): Promise<void> {
@@ -136,7 +134,7 @@ export class SqliteGroupCommit {
     const batch = this.batch;
     if (!batch) return Promise.resolve(value);
     const settled = new Promise<T>((resolve, reject) => batch.push({ resolve: resolve as (v: unknown) => void, reject, value }));
-    if (batch.length >= MAX_BATCH && this.savepoints === 0) this.flush();
+    if (batch.length >= MAX_BATCH && !this.owner) this.flush();
     return settled;
   }
 
@@ -144,7 +142,7 @@ export class SqliteGroupCommit {
   flush(): void {
     this.flushScheduled = false;
     const batch = this.batch;
-    if (!batch || this.savepoints > 0) return;
+    if (!batch || this.owner) return;
     this.batch = undefined;
     try {
       this.db.exec('COMMIT');
@@ -162,7 +160,6 @@ export class SqliteGroupCommit {
     if (!this.batch || this.db.inTransaction) return;
     const batch = this.batch;
     this.batch = undefined;
-    this.savepoints = 0;
     const cause = new Error(`The transaction was rolled back: ${(error as Error).message}`, { cause: error });
     for (const w of batch) w.reject(cause);
   }
@@ -173,7 +170,6 @@ export class SqliteGroupCommit {
 
   private endOwnership(): void {
     this.owner = undefined;
-    if (this.savepoints > 0) this.savepoints--;
     for (const wake of this.ownerWaiters.splice(0)) wake();
     if (this.batch) this.scheduleFlush();
   }

@@ -54,7 +54,7 @@ export class JobSql {
   /** `UPDATE … SET <set> WHERE id AND status IN (from) [AND guard] RETURNING *`; `addAttempt` counts one more attempt. */
   transition(id: string, from: readonly string[], set: Partial<JobRow>, addAttempt: boolean, guard: TransitionGuard = {}): CompiledQuery {
     const keys = Object.keys(set) as (keyof JobRow)[];
-    const shape = `${keys.join(',')}|${from.length}|${addAttempt}|${guard.topLevel ?? ''}|${guard.independent ?? ''}|${guard.dueBy !== undefined}`;
+    const shape = transitionShape(keys, from, addAttempt, guard);
     let text = this.texts.get(shape);
     if (text === undefined) {
       let n = 0;
@@ -76,6 +76,11 @@ export class JobSql {
   private param(index: number): string {
     return this.dialect === 'postgres' ? `$${index + 1}` : '?';
   }
+}
+
+/** What decides a transition's SQL text: the columns it sets, the statuses it starts from, the attempt count and the guard. */
+export function transitionShape(keys: readonly string[], from: readonly string[], addAttempt: boolean, guard: TransitionGuard): string {
+  return `${keys.join(',')}|${from.join(',')}|${addAttempt}|${guard.topLevel ?? ''}|${guard.independent ?? ''}|${guard.dueBy !== undefined}`;
 }
 
 function quote(column: string): string {

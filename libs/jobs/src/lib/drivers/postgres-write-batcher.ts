@@ -1,7 +1,7 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { AtelierTables } from '@atelier/persistence';
 import type { TransitionGuard } from '../ports/job-store.port';
-import { JOB_COLUMNS, type JobSql } from './job-sql';
+import { JOB_COLUMNS, transitionShape, type JobSql } from './job-sql';
 import type { JobRow } from './job-row';
 
 /** PostgreSQL types of the columns that are not text (VALUES lists need them spelled out). */
@@ -57,7 +57,7 @@ export class PostgresWriteBatcher {
 
   transition(id: string, from: readonly string[], set: Partial<JobRow>, addAttempt: boolean, guard: TransitionGuard = {}): Promise<JobRow | undefined> {
     return new Promise((resolve, reject) => {
-      const shape = `${Object.keys(set).join(',')}|${from.join(',')}|${addAttempt}|${guard.topLevel ?? ''}|${guard.independent ?? ''}|${guard.dueBy !== undefined}`;
+      const shape = transitionShape(Object.keys(set), from, addAttempt, guard);
       let group = this.transitions.get(shape);
       if (!group) this.transitions.set(shape, (group = []));
       group.push({ id, from, set, addAttempt, guard, resolve, reject });
