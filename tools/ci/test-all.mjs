@@ -13,10 +13,23 @@ const steps = [
 
 let passed = 0;
 let failed = 0;
+/** The head of every failure report, printed again at the end: CI logs are often read from the bottom. */
+const failures = [];
+const RECAP_LINES = 30;
+
+function collectFailures(text) {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    // Jest: "● suite › test" (after Nx's "project: " prefix); Playwright: "  1) [chromium] › file › test".
+    if (!/^(?:[\w@/.-]+:)?\s+(?:● (?!Console)|\d+\) \[)/.test(lines[i])) continue;
+    // Jest repeats each report in its closing summary; keep the first.
+    if (!failures.some((f) => f.startsWith(`${lines[i]}\n`))) failures.push(lines.slice(i, i + RECAP_LINES).join('\n'));
+  }
+}
 
 function count(raw) {
-  // eslint-disable-next-line no-control-regex
   const text = raw.replace(/\x1b\[[0-9;]*m/g, '');
+  collectFailures(text);
   // Nx prefixes streamed lines with the project name ("api:   Tests: …"), so no pattern is anchored on it.
   // Jest: "Tests:       3 failed, 1 skipped, 40 passed, 44 total"
   for (const m of text.matchAll(/\bTests:\s+(.*)$/gm)) {
@@ -63,6 +76,10 @@ for (const [name, command] of steps) {
     exitCode = code;
     break;
   }
+}
+if (failures.length) {
+  console.log(`\n=== ${failures.length} failure report(s), first ${RECAP_LINES} lines of each:`);
+  for (const f of failures) console.log(`\n${f}`);
 }
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(exitCode || (failed > 0 ? 1 : 0));

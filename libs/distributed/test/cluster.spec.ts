@@ -4,7 +4,7 @@
  * a Redis restart mid-run; a cancel from API node 1 reaching the worker that runs the job.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -66,8 +66,16 @@ async function ready(node: Node, path: string): Promise<void> {
   throw new Error(`${node.name} did not become ready:\n${logTail(node.name)}`);
 }
 
-function logTail(name: string): string {
-  return readFileSync(join(work, `${name}.log`), 'utf8').slice(-3000);
+function logTail(name: string, chars = 3000): string {
+  return readFileSync(join(work, `${name}.log`), 'utf8').slice(-chars);
+}
+
+/** The end of every node's log, for a failure report: the cluster's directory is removed after the run. */
+function allLogTails(): string {
+  return readdirSync(work)
+    .filter((f) => f.endsWith('.log'))
+    .map((f) => `--- ${f}\n${logTail(f.slice(0, -4), 1500)}`)
+    .join('\n');
 }
 
 /** A port nobody listens on now (fixed ports collide with other runs and with ephemeral client ports). */
@@ -92,7 +100,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
     if (v) return v;
     await sleep(every);
   }
-  throw new Error(`timed out waiting for ${what}`);
+  throw new Error(`timed out waiting for ${what}\n${allLogTails()}`);
 }
 
 /** Records every event of an SSE stream, by job id. */

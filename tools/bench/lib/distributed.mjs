@@ -80,3 +80,46 @@ export async function openDistributedEngine({ handlers, concurrency = 100 }) {
     },
   };
 }
+
+/**
+ * The floor under P3 distributed: the job store on PostgreSQL alone, as the engine drives it per job
+ * (insert, start, end, dependents; 32 jobs in flight, so its write batching applies), with no
+ * BullMQ, no events and no handler.
+ */
+export async function openPostgresStoreFloor() {
+  const { migrateToLatest, openPostgresDatabase, ensurePostgresSchema } = dist('libs/persistence/src/index.js');
+  const { KyselyJobStore } = dist('libs/jobs/src/index.js');
+  const { uuidv7 } = dist('libs/platform/src/index.js');
+  const tag = `bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const settings = { databaseUrl: PG_URL, databaseSchema: tag, prefix: `${tag}_q` };
+  await ensurePostgresSchema(settings.databaseUrl, settings.databaseSchema);
+  const db = openPostgresDatabase(settings.databaseUrl, settings.databaseSchema, 10);
+  await migrateToLatest(db, 'postgres');
+  const store = new KyselyJobStore(db, 'postgres');
+  const starting = { status: 'running', finished_at: null, run_at: null, error: null, step_label: 'Starting' };
+  return {
+    round: (n, inFlight) => async () => {
+      const { pool } = await import('./rounds.mjs');
+      let ended = 0;
+      const t0 = performance.now();
+      await pool(n, inFlight, async () => {
+        const now = () => new Date().toISOString();
+        const created = now();
+        const [job] = await store.insert([
+          { job_id: uuidv7(), type: 'generate_thumbnail', title: 'bench', parent_id: null, child_ids: [], depends_on: [], priority: 0, max_attempts: 3, input: { image_id: 'bench' }, metadata: {}, owner: null, run_at: null, created_at: created },
+        ]);
+        await store.transition(job.job_id, ['queued'], { ...starting, started_at: now(), addAttempt: true }, { topLevel: true, independent: true, dueBy: now() });
+        const done = await store.transition(job.job_id, ['running'], { step_label: 'Completed', result: {}, progress: 1, error: null, status: 'completed', finished_at: now() }, { topLevel: true });
+        await store.dependents(job.job_id);
+        if (done) ended++;
+      });
+      const ms = performance.now() - t0;
+      if (ended !== n) throw new Error(`PostgreSQL store floor: ${ended} of ${n} jobs ended`);
+      return (n / ms) * 1000;
+    },
+    async close() {
+      await db.destroy();
+      await dropNamespace(settings);
+    },
+  };
+}

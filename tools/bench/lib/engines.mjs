@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dist, distExists } from './workspace.mjs';
+import { dist, distExists, require } from './workspace.mjs';
 
 export const ENGINE_CONFIG = { jobMaxAttempts: 3, jobTimeoutMs: 30_000, retryBaseDelayMs: 100, retentionDays: 7 };
 
@@ -46,3 +46,17 @@ export async function embeddedEngine({ handlers, concurrency = 100 }) {
 
 export const PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** A SQLite file migrated by the product, opened straight on better-sqlite3 with its pragmas (for seeding and floors). */
+export async function openMigratedSqlite(file) {
+  const { migrateToLatest, openSqliteDatabase } = dist('libs/persistence/src/index.js');
+  const db = openSqliteDatabase(file);
+  await migrateToLatest(db, 'sqlite');
+  await db.destroy();
+  const Database = require('better-sqlite3');
+  const conn = new Database(file);
+  conn.pragma('journal_mode = WAL');
+  conn.pragma('synchronous = NORMAL');
+  conn.pragma('foreign_keys = ON');
+  return conn;
+}

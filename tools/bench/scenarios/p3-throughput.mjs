@@ -1,7 +1,8 @@
 // P3: throughput of durable no-op jobs end to end (create → complete, events published):
 // embedded engine, distributed engine and a bare BullMQ Queue + Worker, alternating rounds.
 import { embeddedEngine, instantHandler, REDIS_URL } from '../lib/engines.mjs';
-import { openDistributedEngine, distributedStatus } from '../lib/distributed.mjs';
+import { openDistributedEngine, openPostgresStoreFloor, distributedStatus } from '../lib/distributed.mjs';
+import { openSqlFloor } from '../lib/sql-floor.mjs';
 import { alternate, pool } from '../lib/rounds.mjs';
 import { acrossRounds, pairedRatio, round } from '../lib/stats.mjs';
 import { require } from '../lib/workspace.mjs';
@@ -77,12 +78,16 @@ export default {
     const rounds = quick ? 2 : 5;
     const embedded = await embeddedEngine({ handlers: [instantHandler(TYPE)], concurrency: CONCURRENCY });
     const raw = await openRawBullmq();
+    const floor = await openSqlFloor();
     const distStatus = distributedStatus();
     const distributed = distStatus.available ? await openDistributedEngine({ handlers: [instantHandler(TYPE)], concurrency: CONCURRENCY }) : undefined;
+    const pgFloor = distributed ? await openPostgresStoreFloor() : undefined;
     const variants = [
       { name: 'embedded', round: engineRound(embedded.engine, n) },
       { name: 'raw_bullmq', round: raw.round(n) },
+      { name: 'sql_floor', round: floor.round(n) },
       ...(distributed ? [{ name: 'distributed', round: engineRound(distributed.engine, n) }] : []),
+      ...(pgFloor ? [{ name: 'pg_store_floor', round: pgFloor.round(n, PRODUCERS) }] : []),
     ];
     let results;
     try {
@@ -90,20 +95,42 @@ export default {
     } finally {
       await embedded.close();
       await raw.close();
+      await floor.close();
       await distributed?.close();
+      await pgFloor?.close();
     }
     const metrics = [
       { key: 'embedded_jobs_per_s', label: 'embedded jobs/s', unit: 'jobs/s', ...acrossRounds(results.embedded) },
       { key: 'raw_bullmq_jobs_per_s', label: 'raw BullMQ jobs/s', unit: 'jobs/s', ...acrossRounds(results.raw_bullmq) },
     ];
     const embeddedRatio = pairedRatio(results.embedded, results.raw_bullmq);
+    const floorRatio = pairedRatio(results.sql_floor, results.raw_bullmq);
+    metrics.push(
+      { key: 'sql_floor_jobs_per_s', label: "embedded SQL floor jobs/s (the engine's 4 statements per job alone, 100 jobs per transaction)", unit: 'jobs/s', ...acrossRounds(results.sql_floor) },
+      { key: 'sql_floor_ratio', label: 'embedded SQL floor ÷ raw BullMQ (the most the embedded engine could reach on one thread)', unit: '×', ...floorRatio },
+    );
     const goals = [
-      { label: 'embedded ≥ 2.0× raw BullMQ', target: '≥ 2.0×', unit: '×', value: round(embeddedRatio.median), min: embeddedRatio.min, max: embeddedRatio.max, met: embeddedRatio.median >= 2.0 },
+      {
+        label: 'embedded ≥ 2.0× raw BullMQ',
+        target: '≥ 2.0×',
+        unit: '×',
+        value: round(embeddedRatio.median),
+        min: embeddedRatio.min,
+        max: embeddedRatio.max,
+        met: embeddedRatio.median >= 2.0,
+        note: `its SQL alone: ${round(floorRatio.median)}×`,
+      },
     ];
     if (distributed) {
       metrics.push({ key: 'distributed_jobs_per_s', label: 'distributed jobs/s', unit: 'jobs/s', ...acrossRounds(results.distributed) });
       const r = pairedRatio(results.distributed, results.raw_bullmq);
-      goals.push({ label: 'distributed ≥ 0.8× raw BullMQ', target: '≥ 0.8×', unit: '×', value: round(r.median), min: r.min, max: r.max, met: r.median >= 0.8 });
+      // On a saturated machine the costs add up: BullMQ's own work plus the store's, per job.
+      const bound = results.raw_bullmq.map((raw, i) => 1 / (1 / raw + 1 / results.pg_store_floor[i]) / raw);
+      metrics.push(
+        { key: 'pg_store_floor_jobs_per_s', label: `PostgreSQL store floor jobs/s (the job store alone per job, ${PRODUCERS} in flight, no BullMQ, no events)`, unit: 'jobs/s', ...acrossRounds(results.pg_store_floor) },
+        { key: 'distributed_bound_ratio', label: 'raw BullMQ with the store floor added, ÷ raw BullMQ (estimate: 1 / (1/raw + 1/floor))', unit: '×', ...acrossRounds(bound) },
+      );
+      goals.push({ label: 'distributed ≥ 0.8× raw BullMQ', target: '≥ 0.8×', unit: '×', value: round(r.median), min: r.min, max: r.max, met: r.median >= 0.8, note: `BullMQ + its store alone: ${round(acrossRounds(bound).median)}×` });
     } else {
       goals.push({ label: 'distributed ≥ 0.8× raw BullMQ', target: '≥ 0.8×', unit: '×', value: null, met: null, note: distStatus.reason });
     }

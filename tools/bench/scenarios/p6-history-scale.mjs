@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openMigratedSqlite } from '../lib/engines.mjs';
 import { startServer } from '../lib/server.mjs';
 import { openLoop } from '../lib/open-loop.mjs';
 import { acrossRounds, latencySummary, percentile, round } from '../lib/stats.mjs';
@@ -10,15 +11,8 @@ import { dist, require } from '../lib/workspace.mjs';
 
 /** Writes `count` finished analyze jobs (the last hour) straight into a migrated SQLite file. */
 export async function seed(dir, count) {
-  const { migrateToLatest, openSqliteDatabase } = dist('libs/persistence/src/index.js');
   const { uuidv7 } = dist('libs/platform/src/index.js');
-  const file = join(dir, 'atelier.db');
-  const db = openSqliteDatabase(file);
-  await migrateToLatest(db, 'sqlite');
-  await db.destroy();
-  const Database = require('better-sqlite3');
-  const conn = new Database(file);
-  conn.pragma('journal_mode = WAL');
+  const conn = await openMigratedSqlite(join(dir, 'atelier.db'));
   const insert = conn.prepare(`INSERT INTO jobs (id, type, status, title, progress, current_step, total_steps, step_label, parent_id, child_ids, depends_on,
     priority, attempts, max_attempts, input, result, error, metadata, owner, run_at, created_at, started_at, finished_at, updated_at)
     VALUES (?, 'analyze', ?, 'Hair color analysis', 1, 4, 4, ?, NULL, '[]', '[]', 0, 1, 3, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?)`);

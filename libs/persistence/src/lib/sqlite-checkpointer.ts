@@ -32,6 +32,9 @@ export class SqliteCheckpointer {
 
   async stop(): Promise<void> {
     const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+    // Held while it stops: with nothing else pending, an unref'd worker would let the process end
+    // before `stop()` settles, and whatever awaited it would never run.
+    this.worker.ref();
     this.worker.postMessage('stop');
     await exited;
   }
