@@ -23,10 +23,9 @@ export class JobSql {
   constructor(private readonly dialect: SqlDialectName) {
     this.insertText = `INSERT INTO "jobs" (${JOB_COLUMNS.map(quote).join(', ')}) VALUES (${JOB_COLUMNS.map((_, i) => this.param(i)).join(', ')})`;
     this.getText = `SELECT * FROM "jobs" WHERE "id" = ${this.param(0)}`;
-    // Led by the dependency index (a join lets SQLite's planner scan every queued job instead).
-    this.dependentsText =
-      `SELECT "job_id" AS "id" FROM "job_dependencies" d WHERE "depends_on_id" = ${this.param(0)} ` +
-      `AND EXISTS (SELECT 1 FROM "jobs" WHERE "jobs"."id" = d."job_id" AND "jobs"."status" = 'queued')`;
+    // Led by the dependency index, each dependent then probed by its key (a join lets the planners
+    // scan every queued job instead; see dependentIsQueued).
+    this.dependentsText = `SELECT "job_id" AS "id" FROM "job_dependencies" d WHERE "depends_on_id" = ${this.param(0)} AND ${this.dependentIsQueued()}`;
   }
 
   insert(row: JobRow): CompiledQuery {
@@ -40,8 +39,7 @@ export class JobSql {
   /** PostgreSQL: (depends_on_id, id) of the queued jobs that depend on any of `ids`. */
   dependentsOfMany(ids: string[]): CompiledQuery {
     return CompiledQuery.raw(
-      `SELECT d."depends_on_id", d."job_id" AS "id" FROM "job_dependencies" d WHERE d."depends_on_id" = ANY($1::text[]) ` +
-        `AND EXISTS (SELECT 1 FROM "jobs" WHERE "jobs"."id" = d."job_id" AND "jobs"."status" = 'queued')`,
+      `SELECT d."depends_on_id", d."job_id" AS "id" FROM "job_dependencies" d WHERE d."depends_on_id" = ANY($1::text[]) AND ${this.dependentIsQueued()}`,
       [ids],
     );
   }
@@ -73,6 +71,17 @@ export class JobSql {
     return CompiledQuery.raw(text, params);
   }
 
+  /**
+   * `d.job_id` is still queued. SQLite probes its covering (status, id) index per row. PostgreSQL
+   * would turn an EXISTS into a semi-join, and with stale statistics hash or scan every job for it;
+   * a scalar subquery stays a look-up by primary key per dependency row.
+   */
+  private dependentIsQueued(): string {
+    return this.dialect === 'postgres'
+      ? `(SELECT "jobs"."status" FROM "jobs" WHERE "jobs"."id" = d."job_id") = 'queued'`
+      : `EXISTS (SELECT 1 FROM "jobs" WHERE "jobs"."id" = d."job_id" AND "jobs"."status" = 'queued')`;
+  }
+
   private param(index: number): string {
     return this.dialect === 'postgres' ? `$${index + 1}` : '?';
   }
@@ -81,6 +90,17 @@ export class JobSql {
 /** What decides a transition's SQL text: the columns it sets, the statuses it starts from, the attempt count and the guard. */
 export function transitionShape(keys: readonly string[], from: readonly string[], addAttempt: boolean, guard: TransitionGuard): string {
   return `${keys.join(',')}|${from.join(',')}|${addAttempt}|${guard.topLevel ?? ''}|${guard.independent ?? ''}|${guard.dueBy !== undefined}`;
+}
+
+/**
+ * A condition the planner checks on rows it found by their key, but never uses to find them.
+ * Given `status = 'queued'` or `parent_id IS NULL`, PostgreSQL with stale statistics (a fresh
+ * database, or a burst of jobs since autovacuum last analysed) reads every queued job and joins
+ * them to the few ids at hand: measured 17–200 ms per batch with 15,000 jobs queued, against
+ * ≈ 1 ms through the primary key. `(…) IS TRUE` means the same for these NOT NULL columns.
+ */
+export function byKeyOnly(condition: string): string {
+  return `(${condition}) IS TRUE`;
 }
 
 function quote(column: string): string {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import { ensurePostgresSchema, migrateToLatest, openPostgresDatabase, type AtelierTables } from '@atelier/persistence';
 import { uuidv7 } from '@atelier/platform';
 import { KyselyJobStore } from './kysely-job-store';
@@ -33,16 +33,19 @@ describe('KyselyJobStore on PostgreSQL: per-turn write batching', () => {
   let db: Kysely<AtelierTables>;
   let store: KyselyJobStore;
   let statements: string[];
+  let compiled: CompiledQuery[];
 
   beforeAll(async () => {
     await ensurePostgresSchema(DATABASE_URL, schema);
     db = openPostgresDatabase(DATABASE_URL, schema, 4);
     await migrateToLatest(db, 'postgres');
     statements = [];
+    compiled = [];
     const execute = db.executeQuery.bind(db);
     jest.spyOn(db, 'executeQuery').mockImplementation((query) => {
-      const compiled = 'sql' in query ? query : query.compile();
-      statements.push(compiled.sql.split(' ')[0]);
+      const c = 'sql' in query ? query : query.compile();
+      statements.push(c.sql.split(' ')[0]);
+      compiled.push(c);
       return execute(query);
     });
     store = new KyselyJobStore(db, 'postgres');
@@ -113,4 +116,52 @@ describe('KyselyJobStore on PostgreSQL: per-turn write batching', () => {
     expect(ofB).toEqual([dependent.job_id]);
     expect(statements).toEqual(['SELECT']);
   });
+
+  it('finds the rows of a batch by their key, even with thousands of jobs queued and no statistics yet', async () => {
+    const client = new pg.Client({ connectionString: DATABASE_URL });
+    await client.connect();
+    try {
+      // A burst: 5,000 queued top-level jobs the planner has not analysed.
+      await client.query(
+        `INSERT INTO "${schema}".jobs (id, type, status, title, input, created_at, updated_at)
+         SELECT 'burst-' || g, 'generate_thumbnail', 'queued', 'burst', '{}', now()::text, now()::text FROM generate_series(1, 5000) g`,
+      );
+      const ids = Array.from({ length: 8 }, (_, i) => `burst-${i * 97 + 1}`);
+      compiled.length = 0;
+      const now = new Date().toISOString();
+      const started = await Promise.all(
+        ids.map((id) => store.transition(id, ['queued'], { status: 'running', started_at: now, addAttempt: true }, { topLevel: true, independent: true, dueBy: now })),
+      );
+      expect(started.every((j) => j?.status === 'running')).toBe(true);
+      await Promise.all(ids.map((id) => store.dependents(id)));
+      const batched = compiled.filter((q) => q.sql.startsWith('UPDATE') || q.sql.startsWith('SELECT d.'));
+      expect(batched.map((q) => q.sql.split(' ')[0])).toEqual(['UPDATE', 'SELECT']);
+
+      await client.query(`SET search_path TO "${schema}"`);
+      for (const query of batched) {
+        await client.query('BEGIN');
+        const [{ 'QUERY PLAN': plan }] = (await client.query(`EXPLAIN (FORMAT JSON) ${query.sql}`, [...query.parameters])).rows;
+        await client.query('ROLLBACK');
+        // Every read of "jobs" goes through its primary key, never through the status or parent indexes.
+        const reads = scansOf(plan[0].Plan).filter((node) => node['Relation Name'] === 'jobs' || node['Index Name']?.startsWith('jobs_'));
+        expect(reads.length).toBeGreaterThan(0);
+        expect(reads.map((node) => node['Index Name'] ?? node['Node Type'])).toEqual(reads.map(() => 'jobs_pkey'));
+      }
+    } finally {
+      await client.end();
+    }
+  });
 });
+
+interface PlanNode {
+  'Node Type': string;
+  'Relation Name'?: string;
+  'Index Name'?: string;
+  Plans?: PlanNode[];
+}
+
+/** The plan's scan nodes, depth first. */
+function scansOf(node: PlanNode): PlanNode[] {
+  const own = /Scan/.test(node['Node Type']) ? [node] : [];
+  return [...own, ...(node.Plans ?? []).flatMap(scansOf)];
+}

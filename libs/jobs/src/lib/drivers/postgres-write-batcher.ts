@@ -1,7 +1,7 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { AtelierTables } from '@atelier/persistence';
 import type { TransitionGuard } from '../ports/job-store.port';
-import { JOB_COLUMNS, transitionShape, type JobSql } from './job-sql';
+import { JOB_COLUMNS, byKeyOnly, transitionShape, type JobSql } from './job-sql';
 import type { JobRow } from './job-row';
 
 /** PostgreSQL types of the columns that are not text (VALUES lists need them spelled out). */
@@ -127,10 +127,12 @@ export class PostgresWriteBatcher {
     });
     const assignments = keys.map((k) => `"${k}" = v."${k}"`);
     if (first.addAttempt) assignments.push(`"attempts" = j."attempts" + 1`);
-    const where = [`j."id" = v."id"`, `j."status" IN (${first.from.map((s) => cast(s)).join(', ')})`];
-    if (first.guard.topLevel) where.push(`j."parent_id" IS NULL`);
-    if (first.guard.independent) where.push(`j."depends_on" = '[]'`);
-    if (withDue) where.push(`(j."run_at" IS NULL OR j."run_at" <= v."due_by")`);
+    // Every row is found by its id; the guards only filter (see byKeyOnly).
+    const guards = [`j."status" IN (${first.from.map((s) => cast(s)).join(', ')})`];
+    if (first.guard.topLevel) guards.push(`j."parent_id" IS NULL`);
+    if (first.guard.independent) guards.push(`j."depends_on" = '[]'`);
+    if (withDue) guards.push(`(j."run_at" IS NULL OR j."run_at" <= v."due_by")`);
+    const where = [`j."id" = v."id"`, ...guards.map(byKeyOnly)];
     const columns = ['"id"', ...keys.map((k) => `"${k}"`), ...(withDue ? ['"due_by"'] : [])];
     const text =
       `UPDATE "jobs" AS j SET ${assignments.join(', ')} FROM (VALUES ${tuples.join(', ')}) AS v(${columns.join(', ')}) ` +
