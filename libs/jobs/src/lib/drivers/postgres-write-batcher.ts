@@ -127,12 +127,14 @@ export class PostgresWriteBatcher {
     });
     const assignments = keys.map((k) => `"${k}" = v."${k}"`);
     if (first.addAttempt) assignments.push(`"attempts" = j."attempts" + 1`);
-    // Every row is found by its id; the guards only filter (see byKeyOnly).
+    // Every row is found by its id: the id list keeps the planner on the primary key even before it
+    // has statistics (it would scan a table it takes for small, once per VALUES row), and the
+    // guards only filter (see byKeyOnly).
     const guards = [`j."status" IN (${first.from.map((s) => cast(s)).join(', ')})`];
     if (first.guard.topLevel) guards.push(`j."parent_id" IS NULL`);
     if (first.guard.independent) guards.push(`j."depends_on" = '[]'`);
     if (withDue) guards.push(`(j."run_at" IS NULL OR j."run_at" <= v."due_by")`);
-    const where = [`j."id" = v."id"`, ...guards.map(byKeyOnly)];
+    const where = [`j."id" = ANY(${cast(batch.map((t) => t.id), 'text[]')})`, `j."id" = v."id"`, ...guards.map(byKeyOnly)];
     const columns = ['"id"', ...keys.map((k) => `"${k}"`), ...(withDue ? ['"due_by"'] : [])];
     const text =
       `UPDATE "jobs" AS j SET ${assignments.join(', ')} FROM (VALUES ${tuples.join(', ')}) AS v(${columns.join(', ')}) ` +
