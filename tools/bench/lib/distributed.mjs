@@ -2,6 +2,8 @@
 // assembled from libs/distributed as its contract suite does, in a throw-away schema and key prefix.
 import { randomBytes } from 'node:crypto';
 import { ENGINE_CONFIG, PG_URL, REDIS_URL } from './engines.mjs';
+import { benchJob, endGuard, endPatch, startGuard, startPatch } from './floor-jobs.mjs';
+import { pool } from './rounds.mjs';
 import { dist, distExists, require } from './workspace.mjs';
 
 /** { available: true } or { available: false, reason }. */
@@ -96,20 +98,15 @@ export async function openPostgresStoreFloor() {
   const db = openPostgresDatabase(settings.databaseUrl, settings.databaseSchema, 10);
   await migrateToLatest(db, 'postgres');
   const store = new KyselyJobStore(db, 'postgres');
-  const starting = { status: 'running', finished_at: null, run_at: null, error: null, step_label: 'Starting' };
   return {
     round: (n, inFlight) => async () => {
-      const { pool } = await import('./rounds.mjs');
       let ended = 0;
       const t0 = performance.now();
       await pool(n, inFlight, async () => {
         const now = () => new Date().toISOString();
-        const created = now();
-        const [job] = await store.insert([
-          { job_id: uuidv7(), type: 'generate_thumbnail', title: 'bench', parent_id: null, child_ids: [], depends_on: [], priority: 0, max_attempts: 3, input: { image_id: 'bench' }, metadata: {}, owner: null, run_at: null, created_at: created },
-        ]);
-        await store.transition(job.job_id, ['queued'], { ...starting, started_at: now(), addAttempt: true }, { topLevel: true, independent: true, dueBy: now() });
-        const done = await store.transition(job.job_id, ['running'], { step_label: 'Completed', result: {}, progress: 1, error: null, status: 'completed', finished_at: now() }, { topLevel: true });
+        const [job] = await store.insert([benchJob(uuidv7(), now())]);
+        await store.transition(job.job_id, ['queued'], { ...startPatch(now()), addAttempt: true }, startGuard(now()));
+        const done = await store.transition(job.job_id, ['running'], endPatch(now()), endGuard);
         await store.dependents(job.job_id);
         if (done) ended++;
       });

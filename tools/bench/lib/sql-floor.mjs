@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openMigratedSqlite } from './engines.mjs';
+import { benchJob, endGuard, endPatch, startGuard, startPatch } from './floor-jobs.mjs';
 import { dist } from './workspace.mjs';
 
 const BATCH = 100;
@@ -30,7 +31,6 @@ export async function openSqlFloor() {
     fn();
     db.exec('COMMIT');
   };
-  const starting = { status: 'running', finished_at: null, run_at: null, error: null, step_label: 'Starting' };
   return {
     round: (n) => async () => {
       changed = 0;
@@ -40,22 +40,19 @@ export async function openSqlFloor() {
         inTransaction(() => {
           for (const id of ids) {
             const now = new Date().toISOString();
-            const record = { job_id: id, type: 'generate_thumbnail', title: 'bench', parent_id: null, child_ids: [], depends_on: [], priority: 0, max_attempts: 3, input: { image_id: 'bench' }, metadata: {}, owner: null, run_at: null, created_at: now };
-            exec(jobSql.insert(newRecordToRow(record)));
+            exec(jobSql.insert(newRecordToRow(benchJob(id, now))));
           }
         });
         inTransaction(() => {
           for (const id of ids) {
             const now = new Date().toISOString();
-            const set = patchToRow({ ...starting, started_at: now }, now);
-            transition(jobSql.transition(id, ['queued'], set, true, { topLevel: true, independent: true, dueBy: now }));
+            transition(jobSql.transition(id, ['queued'], patchToRow(startPatch(now), now), true, startGuard(now)));
           }
         });
         inTransaction(() => {
           for (const id of ids) {
             const now = new Date().toISOString();
-            const set = patchToRow({ step_label: 'Completed', result: {}, progress: 1, error: null, status: 'completed', finished_at: now }, now);
-            transition(jobSql.transition(id, ['running'], set, false, { topLevel: true }));
+            transition(jobSql.transition(id, ['running'], patchToRow(endPatch(now), now), false, endGuard));
             exec(jobSql.dependents(id));
           }
         });
