@@ -35,3 +35,14 @@ export function gate<T = void>(): { promise: Promise<T>; open: (value: T) => voi
   const promise = new Promise<T>((resolve) => (open = resolve));
   return { promise, open };
 }
+
+/** Resolves with the stored job once `predicate` holds, polling the store: for states no event announces. */
+export async function waitForStored(engine: JobEngine, id: string, predicate: (job: Job) => boolean, ms = 10_000): Promise<Job> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const job = await engine.jobs.get(id);
+    if (predicate(job)) return job;
+    if (Date.now() > deadline) throw new Error(`job ${id} did not reach the expected state in ${ms} ms; it is ${job.status}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

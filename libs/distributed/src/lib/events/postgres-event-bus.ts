@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import { Subject, type Observable } from 'rxjs';
 import type { JobEvent } from '@atelier/contracts';
-import { JobEventBus, type NewJobEvent } from '@atelier/jobs';
+import { JobEventBus, jobIdMarker, type NewJobEvent } from '@atelier/jobs';
 import { PgListener } from '../connections/pg-listener';
 
 const PAGE = 1000;
@@ -81,6 +81,20 @@ export class PostgresEventBus extends JobEventBus {
 
   currentCursor(): string {
     return this.lastId.toString();
+  }
+
+  /** A scan of the retained rows (at most about `maxLen`), newest first; only rows that mention the job are parsed. */
+  async latestOf(jobId: string): Promise<JobEvent | undefined> {
+    const pattern = `%${jobIdMarker(jobId).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const { rows } = await this.pool.query<{ id: string; body: string }>(
+      `SELECT id::text AS id, body FROM ${this.table} WHERE body LIKE $1 ORDER BY id DESC LIMIT ${PAGE}`,
+      [pattern],
+    );
+    for (const r of rows) {
+      const event = { ...(JSON.parse(r.body) as NewJobEvent), id: r.id } as JobEvent;
+      if (event.data.job_id === jobId) return event;
+    }
+    return undefined;
   }
 
   async ping(): Promise<void> {

@@ -34,3 +34,13 @@ it('keeps the order of publishes issued in the same turn, in the stream and on e
   expect(stepsOf((await bus.since(from)) ?? [])).toEqual(steps);
   expect(stepsOf(await received)).toEqual(steps);
 });
+
+it("finds a job's newest event behind pages of other jobs' events, and nothing for a job it never saw", async () => {
+  const job = (job_id: string, status: Job['status']) => ({ job_id, status }) as Job;
+  await bus.publish({ event: 'job.updated', data: job('target', 'running') });
+  await bus.publish({ event: 'job.completed', data: job('target', 'completed') });
+  // More than two pages of XREVRANGE after it; one of them names the target elsewhere than in job_id.
+  await Promise.all(Array.from({ length: 900 }, (_, i) => bus.publish({ event: 'job.updated', data: { ...job(`other-${i}`, 'running'), depends_on: ['target'] } })));
+  expect(await bus.latestOf('target')).toMatchObject({ event: 'job.completed', data: { job_id: 'target' } });
+  expect(await bus.latestOf('never-published')).toBeUndefined();
+});

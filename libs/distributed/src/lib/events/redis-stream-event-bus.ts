@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import { Subject, type Observable } from 'rxjs';
 import type { JobEvent } from '@atelier/contracts';
-import { JobEventBus, type NewJobEvent } from '@atelier/jobs';
+import { JobEventBus, jobIdMarker, type NewJobEvent } from '@atelier/jobs';
 import { pipelinedRedisOptionsOf, redisOptionsOf } from '../connections/redis-options';
 import { compareStreamIds, cursorOfStreamId, streamIdOfCursor } from './stream-ids';
 
@@ -78,6 +78,21 @@ export class RedisStreamEventBus extends JobEventBus {
 
   currentCursor(): string {
     return cursorOfStreamId(this.lastId);
+  }
+
+  /** Reads the retained stream newest first, a page at a time; only entries that mention the job are parsed. */
+  async latestOf(jobId: string): Promise<JobEvent | undefined> {
+    const marker = jobIdMarker(jobId);
+    for (let before = '+'; ; ) {
+      const page = (await this.writer.xrevrange(this.key, before, '-', 'COUNT', READ_COUNT)) as StreamEntry[];
+      for (const entry of page) {
+        if (!entry[1].some((field) => field.includes(marker))) continue;
+        const event = toEvent(entry);
+        if (event?.data.job_id === jobId) return event;
+      }
+      if (page.length < READ_COUNT) return undefined;
+      before = `(${page[page.length - 1][0]}`;
+    }
   }
 
   async ping(): Promise<void> {

@@ -52,6 +52,14 @@ export class MemoryEventBus extends JobEventBus {
     return String(this.next - 1);
   }
 
+  async latestOf(jobId: string): Promise<JobEvent | undefined> {
+    for (let i = this.size - 1; i >= 0; i--) {
+      const e = this.ring[(this.head + i) % this.capacity];
+      if (e.data.job_id === jobId) return e;
+    }
+    return undefined;
+  }
+
   /** Live subscribers (each open SSE stream holds one); lets tests prove disconnects release them. */
   subscriberCount(): number {
     return this.subject.observers.length;

@@ -162,11 +162,16 @@ export class JobLifecycle {
   }
 
   /**
-   * A job whose worker died while running it (the queue re-delivered its id): re-queued with the
-   * attempt counted, or failed past max_attempts. False when the job was not running.
+   * A job whose worker died while holding it (the queue re-delivered its id). Running: re-queued
+   * with the attempt counted, or failed past max_attempts. Ended: what follows the end is done
+   * again where missing (see completeEnding). False when the job is still to be started here.
    */
   async recoverAbandoned(id: string): Promise<boolean> {
     const job = await this.store.get(id);
+    if (job && isFinished(job.status)) {
+      await this.completeEnding(job);
+      return true;
+    }
     if (!job || job.status !== 'running') return false;
     this.logger.warn(`${job.type} ${id} was abandoned by a worker that stopped (attempt ${job.attempts}); re-queueing`);
     await this.requeueInterrupted(id, true);
@@ -230,6 +235,25 @@ export class JobLifecycle {
     const parent = await this.graph.refreshParent(store, parentId);
     if (parent && !isFinished(parent.status)) await this.publish([parent]);
     return parent;
+  }
+
+  /**
+   * An end is committed before its events are published and its dependents released; a worker
+   * that stopped in between left the job ended without them. The final event is never dropped
+   * (API.md): it is published again unless it is the newest event of the job still retained (so a
+   * stream that has it does not get it twice), for the job and for a parent its end finished.
+   * Releasing dependents again is harmless: a second start of a job is refused.
+   */
+  private async completeEnding(job: Job): Promise<void> {
+    const parent = job.parent_id ? await this.store.get(job.parent_id) : undefined;
+    const ended = parent && isFinished(parent.status) ? [job, parent] : [job];
+    for (const j of ended) {
+      const latest = await this.bus.latestOf(j.job_id);
+      if (latest?.event === EVENT_OF[j.status]) continue;
+      this.logger.warn(`${j.type} ${j.job_id} ended (${j.status}) on a worker that stopped before publishing it; publishing its final event`);
+      await this.publish([j]);
+    }
+    for (const j of [...ended].reverse()) await this.releaseDependents(j);
   }
 
   private async releaseDependents(job: Job): Promise<void> {

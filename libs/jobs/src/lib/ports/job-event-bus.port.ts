@@ -15,4 +15,14 @@ export abstract class JobEventBus {
   abstract since(cursor: string): Promise<JobEvent[] | undefined>;
   /** The cursor of the newest event, for a snapshot to start from. */
   abstract currentCursor(): string;
+  /**
+   * The newest retained event of one job (its `data.job_id`), or undefined. For a rare path: a
+   * worker that stopped between recording a job's end and publishing it (see JobLifecycle).
+   */
+  abstract latestOf(jobId: string): Promise<JobEvent | undefined>;
+}
+
+/** The text every event of `jobId` carries in its JSON, to find candidates without parsing each event. */
+export function jobIdMarker(jobId: string): string {
+  return `"job_id":${JSON.stringify(jobId)}`;
 }

@@ -1,11 +1,43 @@
 /** Failure policy: retries with backoff, final failures, timeouts, manual retry. */
-import { ended, waitForJob } from '../wait';
+import { ended, hasStatus, waitForJob, waitForStored } from '../wait';
 import { JobFailure, UpstreamError } from '@atelier/platform';
 import type { ContractHarness } from './contract-harness';
 
 export function failureCases(h: ContractHarness): void {
   describe('failures', () => {
     beforeEach(() => h.boot());
+
+    it('finishes what a worker that stopped right after recording an end left undone: the final event (once) and the dependents', async () => {
+      const bus = h.engine.bus;
+      const publish = bus.publish.bind(bus);
+      let stopped = true;
+      const spy = jest.spyOn(bus, 'publish').mockImplementation(async (event) => {
+        // The worker commits the job's end, then stops before anything that follows the commit.
+        if (stopped && event.event === 'job.completed') throw new Error('the worker stopped');
+        return publish(event);
+      });
+      try {
+        const a = await h.analyze('first');
+        const b = await h.analyze('second', { dependsOn: [a.job_id] });
+        await waitForStored(h.engine, a.job_id, hasStatus('completed'));
+        stopped = false;
+        expect((await bus.latestOf(a.job_id))?.event).toBe('job.updated');
+        expect((await h.engine.jobs.get(b.job_id)).status).toBe('queued');
+
+        // The queue hands the stopped worker's entry to another worker.
+        const redeliver = () => h.engine.runner.run(a.job_id, 'analyze', new AbortController().signal, { redelivered: true });
+        await redeliver();
+        expect((await bus.latestOf(a.job_id))?.event).toBe('job.completed');
+        expect((await waitForJob(h.engine, b.job_id, ended)).status).toBe('completed');
+        const finalsOfA = () => spy.mock.calls.filter(([e]) => e.event === 'job.completed' && e.data.job_id === a.job_id).length;
+        const published = finalsOfA();
+        await redeliver();
+        expect(finalsOfA()).toBe(published);
+        expect(h.book.started.filter((id) => id === a.job_id)).toHaveLength(1);
+      } finally {
+        spy.mockRestore();
+      }
+    });
 
     it('retries retryable failures with backoff, then succeeds', async () => {
       let calls = 0;
