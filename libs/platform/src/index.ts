@@ -9,3 +9,4 @@ export * from './lib/platform.module';
 export * from './lib/http/problem.dto';
 export * from './lib/http/paging';
 export * from './lib/health/health-checks';
+export * from './lib/process/unhandled-rejections';

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { Registry } from 'prom-client';
-import { AppConfig } from '@atelier/platform';
+import { AppConfig, UnhandledRejectionGuard } from '@atelier/platform';
 import { ATELIER_DB, SQL_DIALECT, type AtelierDb, type SqlDialectName } from '@atelier/persistence';
 import { JobStore } from './ports/job-store.port';
 import { JobEventBus } from './ports/job-event-bus.port';
@@ -84,7 +84,11 @@ export class JobsModule implements OnModuleInit, OnApplicationBootstrap, BeforeA
     private readonly discovery: DiscoveryService,
     @Inject(AppConfig) private readonly config: AppConfig,
     @Inject(JOBS_MODULE_OPTIONS) private readonly options: JobsModuleOptions,
-  ) {}
+    @Inject(METRICS_REGISTRY) registry: Registry,
+  ) {
+    // Every process that runs the engine (API and worker) logs and counts stray rejections instead of dying.
+    UnhandledRejectionGuard.install(registry);
+  }
 
   /** Handlers are collected once Nest has created every provider (and their dependencies). */
   onModuleInit(): void {

@@ -79,12 +79,16 @@ export class JobRunner {
   }
 }
 
-/** Settles with the work, or rejects as soon as the signal aborts (a handler that ignores its signal is left behind). */
-function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+/**
+ * Settles with the work, or rejects as soon as the signal aborts (a handler that ignores its
+ * signal is left behind). The work's own outcome is always observed, even when the signal was
+ * already aborted: an abandoned handler that rejects later must not become an unhandled rejection.
+ */
+export function raceAbort<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
     work.then(
       (v) => {
         signal.removeEventListener('abort', onAbort);
