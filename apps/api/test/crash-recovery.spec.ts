@@ -8,20 +8,13 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Job, Preset } from '@atelier/contracts';
 import { SseClient, type SseEvent } from './support/sse-client';
+import { submitAnalysis } from './support/analysis-client';
 import { ServerProcess, freePort } from './support/server-process';
 
 const JOBS = 6;
 
 async function pngOf(r: number, g: number, b: number): Promise<Buffer> {
   return sharp({ create: { width: 64, height: 48, channels: 3, background: { r, g, b } } }).png().toBuffer();
-}
-
-async function submit(url: string, image: Buffer): Promise<string> {
-  const form = new FormData();
-  form.append('image', new Blob([new Uint8Array(image)], { type: 'image/png' }), 'swatch.png');
-  const res = await fetch(`${url}/api/analyzers/hair-color/analyze?async_mode=true`, { method: 'POST', body: form });
-  if (res.status !== 202) throw new Error(`submit answered ${res.status}: ${await res.text()}`);
-  return ((await res.json()) as { job_id: string }).job_id;
 }
 
 const completions = (events: SseEvent[]) => events.filter((e) => e.event === 'job.completed').map((e) => (e.data as Job).job_id);
@@ -46,7 +39,7 @@ describe('crash recovery (SIGKILL mid-run, restart on the same DATA_DIR)', () =>
     const before = await SseClient.connect(`${first.url}/api/jobs/stream`);
     streams.push(before);
     const ids: string[] = [];
-    for (let i = 0; i < JOBS; i++) ids.push(await submit(first.url, await pngOf(40 * i, 100, 255 - 40 * i)));
+    for (let i = 0; i < JOBS; i++) ids.push(await submitAnalysis(first.url, await pngOf(40 * i, 100, 255 - 40 * i)));
     // Wait until two jobs are mid-run, then kill the process without warning.
     await before.waitFor((events) => events.filter((e) => e.event === 'job.updated' && (e.data as Job).status === 'running' && (e.data as Job).progress > 0).length >= 2, 20_000, 'running jobs');
     expect(await first.kill('SIGKILL')).toBeNull();
