@@ -1,5 +1,6 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { AppConfig } from '@atelier/platform';
+import { ATELIER_DB, migrateToLatest, type AtelierDb } from '@atelier/persistence';
 import { JobDispatcher, JobEngine, JobEventBus } from '@atelier/jobs';
 import { QueueConnection } from './connections/queue-connection';
 import { queueSettingsOf, type QueueSettings } from './connections/queue-settings';
@@ -23,12 +24,27 @@ class DistributedDriversShutdown implements OnApplicationShutdown {
 }
 
 /**
+ * The cross-process JobEventBus, started. The PostgreSQL bus writes to `job_events`, which the
+ * migrations create, and providers are built before PersistenceModule migrates (onModuleInit):
+ * so the database (its schema created) is awaited and migrated here first; PersistenceModule
+ * then finds nothing left to apply.
+ */
+export const DISTRIBUTED_EVENT_BUS: Provider = {
+  provide: JobEventBus,
+  inject: [QUEUE_SETTINGS, ATELIER_DB],
+  useFactory: async (s: QueueSettings, db: AtelierDb) => {
+    if (s.backend === 'postgres') await migrateToLatest(db, 'postgres');
+    return createDistributedEventBus(s);
+  },
+};
+
+/**
  * The distributed drivers for `JobsModule.forRoot({ drivers })`: BullMQ dispatch and
  * cross-process events on Redis (or on PostgreSQL alone with QUEUE_BACKEND=postgres).
- * Needs DistributedModule.forRoot() imported beside it.
+ * Needs PersistenceModule and DistributedModule.forRoot() imported beside it.
  */
 export const DISTRIBUTED_JOB_DRIVERS: Provider[] = [
-  { provide: JobEventBus, inject: [QUEUE_SETTINGS], useFactory: (s: QueueSettings) => createDistributedEventBus(s) },
+  DISTRIBUTED_EVENT_BUS,
   { provide: JobDispatcher, inject: [QUEUE_SETTINGS], useFactory: (s: QueueSettings) => createDistributedDispatcher(s) },
   {
     provide: DistributedDriversShutdown,

@@ -1,5 +1,5 @@
 /** Kysely table types. Times are ISO-8601 UTC text and JSON is text, so SQLite and PostgreSQL store the same. */
-import type { Kysely } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 
 export interface JobsTable {
   id: string;
@@ -73,12 +73,22 @@ export interface PresetsTable {
   created_at: string;
 }
 
+/** PostgreSQL only (QUEUE_BACKEND=postgres): the job events every node reads; the id is the stream cursor. */
+export interface JobEventsTable {
+  /** bigserial, read as text. */
+  id: Generated<string>;
+  job_id: string;
+  /** The event as JSON, without its id. */
+  body: string;
+}
+
 export interface AtelierTables {
   jobs: JobsTable;
   job_dependencies: JobDependenciesTable;
   blobs: BlobsTable;
   images: ImagesTable;
   presets: PresetsTable;
+  job_events: JobEventsTable;
 }
 
 export type AtelierDb = Kysely<AtelierTables>;

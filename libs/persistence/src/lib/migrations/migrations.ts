@@ -2,6 +2,7 @@ import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { AtelierDb, SqlDialectName } from '../schema';
 import { jobsMigration } from './001-jobs';
 import { imagesPresetsMigration } from './002-images-presets';
+import { jobEventsMigration } from './003-job-events';
 
 /** One list of migrations for both dialects; names sort in the order they apply. */
 class StaticMigrations implements MigrationProvider {
@@ -10,6 +11,7 @@ class StaticMigrations implements MigrationProvider {
     return {
       '001-jobs': jobsMigration(this.dialect),
       '002-images-presets': imagesPresetsMigration(this.dialect),
+      '003-job-events': jobEventsMigration(this.dialect),
     };
   }
 }
