@@ -6,4 +6,7 @@ export * from './lib/blobs/blob-store.port';
 export * from './lib/blobs/file-blob-store';
 export * from './lib/blobs/database-blob-store';
 export * from './lib/blobs/sha256';
+export * from './lib/blobs/blob-janitor';
+export * from './lib/storage/storage-faults';
+export * from './lib/storage/storage-health-check';
 export * from './lib/persistence.module';

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { AppConfig, HEALTH_CHECKS, PlatformModule } from '@atelier/platform';
-import { PersistenceModule } from '@atelier/persistence';
+import { PersistenceModule, StorageHealthCheck } from '@atelier/persistence';
 import { JobsModule } from '@atelier/jobs';
 import { DISTRIBUTED_JOB_DRIVERS, DistributedModule, QueueConnection } from '@atelier/distributed';
 import { StreamingModule } from '@atelier/streaming';
@@ -20,7 +20,7 @@ export class AppModule {
     const jobs = distributed ? JobsModule.forRoot({ drivers: DISTRIBUTED_JOB_DRIVERS, recoverOnBoot: false }) : JobsModule.forRoot();
     const healthChecks: Provider = distributed
       ? { provide: HEALTH_CHECKS, inject: [QueueConnection], useFactory: (c: QueueConnection) => c.healthChecks() }
-      : { provide: HEALTH_CHECKS, useValue: [] };
+      : { provide: HEALTH_CHECKS, inject: [StorageHealthCheck], useFactory: (storage: StorageHealthCheck) => [storage] };
     return {
       module: AppModule,
       imports: [PlatformModule.forRoot(config), PersistenceModule, ...(distributed ? [DistributedModule.forRoot()] : []), StreamingModule, jobs, PresetsModule, AnalyzersModule],

@@ -8,11 +8,20 @@ import { migrateToLatest } from './migrations/migrations';
 import { BlobStore } from './blobs/blob-store.port';
 import { FileBlobStore } from './blobs/file-blob-store';
 import { DatabaseBlobStore } from './blobs/database-blob-store';
+import { BlobJanitor } from './blobs/blob-janitor';
+import { StorageFaults } from './storage/storage-faults';
+import { StorageHealthCheck } from './storage/storage-health-check';
 
-/** Opens the database the configuration names (SQLite file or PostgreSQL) and applies migrations at boot. */
+const blobsFolder = (config: AppConfig) => join(resolve(config.values.dataDir), 'blobs');
+
+/**
+ * Opens the database the configuration names (SQLite file or PostgreSQL) and applies migrations at
+ * boot; stores blobs and sweeps what interrupted uploads left; knows whether the data folder takes writes.
+ */
 @Global()
 @Module({
   providers: [
+    { provide: StorageFaults, useFactory: () => new StorageFaults() },
     {
       provide: SQL_DIALECT,
       inject: [AppConfig],
@@ -20,24 +29,32 @@ import { DatabaseBlobStore } from './blobs/database-blob-store';
     },
     {
       provide: ATELIER_DB,
-      inject: [AppConfig],
-      useFactory: async (config: AppConfig): Promise<AtelierDb> => {
+      inject: [AppConfig, StorageFaults],
+      useFactory: async (config: AppConfig, faults: StorageFaults): Promise<AtelierDb> => {
         const { databaseUrl, databaseSchema, dataDir } = config.values;
         if (databaseUrl) {
           await ensurePostgresSchema(databaseUrl, databaseSchema);
           return openPostgresDatabase(databaseUrl, databaseSchema);
         }
-        return openSqliteDatabase(join(resolve(dataDir), 'atelier.db'));
+        return openSqliteDatabase(join(resolve(dataDir), 'atelier.db'), faults);
       },
     },
     {
       provide: BlobStore,
-      inject: [AppConfig, ATELIER_DB],
-      useFactory: (config: AppConfig, db: AtelierDb): BlobStore =>
-        config.values.databaseUrl ? new DatabaseBlobStore(db) : new FileBlobStore(db, join(resolve(config.values.dataDir), 'blobs')),
+      inject: [AppConfig, ATELIER_DB, StorageFaults],
+      useFactory: (config: AppConfig, db: AtelierDb, faults: StorageFaults): BlobStore =>
+        config.values.databaseUrl ? new DatabaseBlobStore(db) : new FileBlobStore(db, blobsFolder(config), faults),
     },
+    {
+      // Readiness of the embedded data folder (distributed mode keeps records and blobs in PostgreSQL).
+      provide: StorageHealthCheck,
+      inject: [AppConfig, StorageFaults],
+      useFactory: (config: AppConfig, faults: StorageFaults) =>
+        new StorageHealthCheck([{ path: resolve(config.values.dataDir) }, { path: blobsFolder(config), madeOnFirstUse: true }], faults),
+    },
+    BlobJanitor,
   ],
-  exports: [ATELIER_DB, SQL_DIALECT, BlobStore],
+  exports: [ATELIER_DB, SQL_DIALECT, BlobStore, StorageFaults, StorageHealthCheck],
 })
 export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Persistence');

@@ -6,6 +6,8 @@ import { Kysely } from 'kysely';
 import type { AtelierTables } from './schema';
 import { sqliteDialect } from './sqlite-dialect';
 import { SqliteCheckpointer } from './sqlite-checkpointer';
+import { StorageFaults } from './storage/storage-faults';
+import { withStorageFaults } from './storage/storage-fault-dialect';
 
 const BACKSTOP_CHECKPOINT_PAGES = 10_000;
 const logger = new Logger('SQLite');
@@ -13,8 +15,9 @@ const logger = new Logger('SQLite');
 /**
  * The embedded database: one SQLite file in WAL mode. `synchronous=NORMAL` in WAL keeps every
  * committed transaction across a process crash (only an OS crash may lose the last ones).
+ * A write the folder refuses (disk full, read-only) fails as a typed StorageError recorded in `faults`.
  */
-export function openSqliteDatabase(file: string): Kysely<AtelierTables> {
+export function openSqliteDatabase(file: string, faults = new StorageFaults()): Kysely<AtelierTables> {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const connection = new BetterSqlite3(file);
   connection.pragma('journal_mode = WAL');
@@ -24,6 +27,11 @@ export function openSqliteDatabase(file: string): Kysely<AtelierTables> {
   if (file === ':memory:') return new Kysely<AtelierTables>({ dialect: sqliteDialect(connection) });
   // Checkpoints run on a worker thread; this threshold (≈ 40 MB of WAL) only matters if it falls behind.
   connection.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
-  const checkpointer = new SqliteCheckpointer(file, (message) => logger.warn(`WAL checkpoint: ${message}`));
-  return new Kysely<AtelierTables>({ dialect: sqliteDialect(connection, () => checkpointer.stop()) });
+  const folder = dirname(file);
+  const checkpointer = new SqliteCheckpointer(file, (failure) => {
+    if (faults.capture(failure, folder) !== failure) return;
+    logger.warn(`WAL checkpoint: ${failure.message}${failure.repeats ? ` (${failure.repeats} more since the last report)` : ''}`);
+  });
+  const dialect = sqliteDialect(connection, () => checkpointer.stop());
+  return new Kysely<AtelierTables>({ dialect: withStorageFaults(dialect, (error) => faults.capture(error, folder)) });
 }

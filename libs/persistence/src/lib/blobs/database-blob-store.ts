@@ -1,5 +1,6 @@
 import type { AtelierDb } from '../schema';
 import { BlobStore, type StoredBlob } from './blob-store.port';
+import { deleteUnreferencedRows } from './blob-references';
 import { sha256Hex } from './sha256';
 
 /** Distributed blobs: bytes in the database, so any worker on any machine can read any image. */
@@ -11,7 +12,11 @@ export class DatabaseBlobStore extends BlobStore {
   async put(data: Buffer, mimeType: string): Promise<StoredBlob> {
     const sha = sha256Hex(data);
     const row = { sha256: sha, mime_type: mimeType, byte_size: data.length, data, created_at: new Date().toISOString() };
-    await this.db.insertInto('blobs').values(row).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+    await this.db
+      .insertInto('blobs')
+      .values(row)
+      .onConflict((oc) => oc.column('sha256').doUpdateSet({ created_at: row.created_at }))
+      .execute();
     return { sha256: sha, mime_type: mimeType, byte_size: data.length };
   }
 
@@ -27,5 +32,14 @@ export class DatabaseBlobStore extends BlobStore {
 
   async delete(sha: string): Promise<void> {
     await this.db.deleteFrom('blobs').where('sha256', '=', sha).execute();
+  }
+
+  deleteUnreferenced(candidates: string[], before: Date): Promise<string[]> {
+    // Bytes and row go together; a put of the same bytes renews `created_at`, which the delete checks.
+    return deleteUnreferencedRows(this.db, candidates, before);
+  }
+
+  async removeInterruptedWrites(): Promise<number> {
+    return 0;
   }
 }

@@ -102,3 +102,25 @@ export class JobFailure extends AtelierError {
     this.retryable = options.retryable;
   }
 }
+
+/**
+ * The data folder cannot take a write. The layer that detects it reports it once (rate-limited),
+ * so the problem filter does not log every request that meets it again.
+ */
+export abstract class StorageError extends AtelierError {
+  override readonly retryable = true;
+}
+
+/** Disk full, quota reached, or the database file cannot grow. */
+export class InsufficientStorageError extends StorageError {
+  readonly status = 507;
+  readonly code = 'insufficient_storage';
+  readonly title = 'Insufficient Storage';
+}
+
+/** The data folder is read-only or not writable by this process. */
+export class StorageReadOnlyError extends StorageError {
+  readonly status = 503;
+  readonly code = 'storage_read_only';
+  readonly title = 'Service Unavailable';
+}

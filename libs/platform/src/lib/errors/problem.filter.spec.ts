@@ -1,5 +1,5 @@
-import { BadRequestException, NotFoundException } from '@nestjs/common';
-import { ConflictError, InvalidInputError, UpstreamError } from './atelier-error';
+import { BadRequestException, Logger, NotFoundException, type ArgumentsHost } from '@nestjs/common';
+import { ConflictError, InsufficientStorageError, InvalidInputError, StorageReadOnlyError, UpstreamError } from './atelier-error';
 import { ProblemFilter } from './problem.filter';
 
 describe('ProblemFilter.toProblem', () => {
@@ -30,5 +30,26 @@ describe('ProblemFilter.toProblem', () => {
     const p = filter.toProblem(new Error('secret connection string leaked'), '/x');
     expect(p).toMatchObject({ status: 500, code: 'internal_error' });
     expect(p.detail).not.toContain('secret');
+  });
+
+  it('answers storage faults 507 / 503 with their detail, and leaves logging them to where they were met', () => {
+    expect(filter.toProblem(new InsufficientStorageError('The data folder /d is full: free space.'), '/x')).toMatchObject({
+      status: 507,
+      title: 'Insufficient Storage',
+      code: 'insufficient_storage',
+      detail: 'The data folder /d is full: free space.',
+    });
+    expect(filter.toProblem(new StorageReadOnlyError('The data folder /d is not writable.'), '/x')).toMatchObject({ status: 503, code: 'storage_read_only' });
+
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const sent: string[] = [];
+    const res = { headersSent: false, status: () => res, type: () => res, send: (body: string) => sent.push(body) };
+    const host = { switchToHttp: () => ({ getRequest: () => ({ method: 'POST', originalUrl: '/x' }), getResponse: () => res }) } as unknown as ArgumentsHost;
+    filter.catch(new InsufficientStorageError('full'), host);
+    expect(logged).not.toHaveBeenCalled();
+    filter.catch(new Error('unexpected'), host);
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(sent).toHaveLength(2);
+    logged.mockRestore();
   });
 });

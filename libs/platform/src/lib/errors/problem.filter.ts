@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Problem, ProblemFieldError } from '@atelier/contracts';
-import { AtelierError } from './atelier-error';
+import { AtelierError, StorageError } from './atelier-error';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -18,6 +18,7 @@ const TITLES: Record<number, string> = {
   502: 'Bad Gateway',
   503: 'Service Unavailable',
   504: 'Gateway Timeout',
+  507: 'Insufficient Storage',
 };
 
 /** Multer's errors carry a `code` such as LIMIT_FILE_SIZE; map the ones a client causes. */
@@ -42,7 +43,8 @@ export class ProblemFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request>();
     const res = ctx.getResponse<Response>();
     const problem = this.toProblem(exception, req.originalUrl ?? req.url);
-    if (problem.status >= 500) {
+    // A storage fault was already logged, rate-limited, where it was detected.
+    if (problem.status >= 500 && !(exception instanceof StorageError)) {
       this.logger.error(`${req.method} ${req.originalUrl} → ${problem.status}`, (exception as Error)?.stack);
     }
     if (res.headersSent) {

@@ -1,0 +1,50 @@
+import { Logger } from '@nestjs/common';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runHealthChecks } from '@atelier/platform';
+import { StorageFaults } from './storage-faults';
+import { StorageHealthCheck } from './storage-health-check';
+
+describe('StorageHealthCheck', () => {
+  let dir: string;
+  let now: number;
+  let faults: StorageFaults;
+  beforeEach(() => {
+    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    dir = mkdtempSync(join(tmpdir(), 'atelier-probe-'));
+    now = 1_000_000;
+    faults = new StorageFaults(() => now);
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+    jest.restoreAllMocks();
+  });
+
+  const run = (check: StorageHealthCheck) => runHealthChecks([check]);
+
+  it('passes on a writable folder and leaves nothing behind; a folder made on first use may not exist yet', async () => {
+    const check = new StorageHealthCheck([{ path: dir }, { path: join(dir, 'blobs'), madeOnFirstUse: true }], faults);
+    expect(await run(check)).toEqual({ ok: true, checks: { storage: { status: 'ok' } } });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('fails while a write failed within the last minute, naming the fault', async () => {
+    const check = new StorageHealthCheck([{ path: dir }], faults);
+    faults.capture(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }), join(dir, 'blobs'));
+    now += 20_000;
+    const { ok, checks } = await run(check);
+    expect(ok).toBe(false);
+    expect(checks['storage'].detail).toContain(`${join(dir, 'blobs')} is full`);
+    expect(checks['storage'].detail).toContain('20 s ago');
+    now += 41_000;
+    expect((await run(check)).ok).toBe(true);
+  });
+
+  it('fails when the data folder is gone', async () => {
+    const check = new StorageHealthCheck([{ path: join(dir, 'missing') }], faults);
+    const { ok, checks } = await run(check);
+    expect(ok).toBe(false);
+    expect(checks['storage'].detail).toContain('ENOENT');
+  });
+});
