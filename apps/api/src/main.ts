@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, PinoLogger, parseConfig, type AppConfig } from '@atelier/platform';
+import { ConfigError, PinoLogger, ShutdownState, parseConfig, type AppConfig } from '@atelier/platform';
 import { createApp } from './app/create-app';
 
 async function bootstrap(): Promise<void> {
@@ -15,7 +15,9 @@ async function bootstrap(): Promise<void> {
   }
   const logger = new PinoLogger(config.values.logLevel);
   const app = await createApp(config, { logger });
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGINT'];
+  app.get(ShutdownState).drainOn(signals);
+  app.enableShutdownHooks(signals);
   await app.listen(config.values.port, config.values.host);
   const url = `http://${config.values.host === '0.0.0.0' ? 'localhost' : config.values.host}:${config.values.port}`;
   logger.log(`Atelier (${config.mode}, provider ${config.visionProvider}) listening on ${url}  ·  API docs ${url}/api/docs`, 'Bootstrap');

@@ -9,4 +9,8 @@ export * from './lib/platform.module';
 export * from './lib/http/problem.dto';
 export * from './lib/http/paging';
 export * from './lib/health/health-checks';
+export * from './lib/shutdown/shutdown-state';
+export * from './lib/shutdown/draining.guard';
+export * from './lib/http/id-param.pipe';
+export * from './lib/http/json-depth';
 export * from './lib/process/unhandled-rejections';

@@ -1,11 +1,11 @@
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import type { DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type Request, type Response, type NextFunction } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AppConfig, ProblemDto, ProblemFilter, createValidationPipe } from '@atelier/platform';
+import { AppConfig, DrainingGuard, ProblemDto, ProblemFilter, ShutdownState, createValidationPipe, refuseDeepJson } from '@atelier/platform';
 import { AppModule } from './app.module';
 
 export interface CreateAppOptions {
@@ -21,10 +21,15 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     logger: options.logger ?? false,
     bufferLogs: false,
     abortOnError: false,
+    // Nest's parsers, but the JSON one refuses deep nesting before it is parsed (Nest's useBodyParser cannot take `verify`).
+    bodyParser: false,
   });
+  app.use(express.json({ verify: refuseDeepJson() }));
+  app.use(express.urlencoded({ extended: true }));
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalGuards(new DrainingGuard(app.get(Reflector), app.get(ShutdownState), config));
   app.disable('x-powered-by');
   app.set('etag', false);
 

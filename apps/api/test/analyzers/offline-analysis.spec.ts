@@ -87,7 +87,7 @@ describe('analyses with the offline provider (no key configured)', () => {
     await t.ended(body.job_id);
 
     await t.http.get(`/api/images/${'0'.repeat(64)}`).expect(404);
-    await t.http.get('/api/images/not-an-id/thumbnail').expect(400);
+    await t.http.get('/api/images/not-an-id/thumbnail').expect(404); // ids are opaque: any shape that names nothing
   });
 
   it('analyses the oriented, metadata-free copy: a rotated photo reads as portrait', async () => {

@@ -3,7 +3,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AnalyzeSyncResponse, AnalyzerList, AsyncAcceptedResponse, ComprehensiveSyncResponse, Job } from '@atelier/contracts';
-import { ApiProblems } from '@atelier/platform';
+import { ApiProblems, CreatesJobs } from '@atelier/platform';
 import { AnalyzerRegistry } from './definitions/analyzer-registry';
 import { AnalysisRequestsService } from './requests/analysis-requests.service';
 import type { UploadedImageFile } from './images/image-inspector';
@@ -34,6 +34,7 @@ export class AnalyzersController {
 
   // Declared before ':name/analyze' so that it matches first.
   @Post('comprehensive/analyze')
+  @CreatesJobs()
   @HttpCode(200)
   @UseInterceptors(FileInterceptor('image'))
   @ApiOperation({ summary: 'Run several analyzers on one image: one comprehensive_analyze parent job, one analyze child per analyzer' })
@@ -53,6 +54,7 @@ export class AnalyzersController {
   }
 
   @Post(':name/analyze')
+  @CreatesJobs()
   @HttpCode(200)
   @UseInterceptors(FileInterceptor('image'))
   @ApiOperation({ summary: 'Analyse one image with one analyzer (waits for the result unless async_mode=true)' })

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AsyncAcceptedResponse } from '@atelier/contracts';
-import { ApiProblems } from '@atelier/platform';
+import { ApiProblems, CreatesJobs } from '@atelier/platform';
 import { JobsService } from '@atelier/jobs';
 import { PresetsService, presetIdPipe } from '@atelier/presets';
 import { GenerateImageBody } from './dto/generate-image.request';
@@ -19,6 +19,7 @@ export class PresetGenerationController {
   ) {}
 
   @Post(':preset_id/generate')
+  @CreatesJobs()
   @HttpCode(202)
   @ApiOperation({ summary: 'Render an image from a preset (a generate_image job; the result names the new image_id)' })
   @ApiAcceptedResponse({ type: AsyncAcceptedDto, description: 'The job, queued; Location: /api/jobs/{job_id}' })

@@ -15,7 +15,8 @@ export interface Problem {
 }
 
 export interface HealthStatus {
-  status: 'ok' | 'error';
+  /** draining: the process is shutting down (answered with 503, so a load balancer moves away). */
+  status: 'ok' | 'error' | 'draining';
   mode: 'embedded' | 'distributed';
   checks: Record<string, { status: 'ok' | 'error'; detail?: string }>;
 }

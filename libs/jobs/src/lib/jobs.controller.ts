@@ -1,14 +1,13 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Job, JobList } from '@atelier/contracts';
-import { ApiProblems, InvalidInputError, clampLimit } from '@atelier/platform';
+import { ApiProblems, IdParamPipe, clampLimit } from '@atelier/platform';
 import { JobsService } from './engine/jobs.service';
 import { ListJobsQuery } from './dto/list-jobs.query';
 import { JobDto, JobListDto } from './dto/job.dto';
 
-const jobId = new ParseUUIDPipe({
-  exceptionFactory: () => new InvalidInputError('job_id must be a job id (a UUID such as 0193a7c2-5b1e-7c3a-9f10-2b3c4d5e6f70).'),
-});
+// Ids are opaque: one that names no job answers 404, whatever its shape.
+const jobId = new IdParamPipe('job');
 
 @ApiTags('jobs')
 @Controller('jobs')

@@ -1,8 +1,9 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AppConfig, parseConfig } from './config/app-config';
+import { ShutdownState } from './shutdown/shutdown-state';
 
-/** Global configuration: parsed and validated once, then injected as the typed AppConfig. */
+/** Global configuration (parsed and validated once, injected as the typed AppConfig) and the shutdown state. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -10,8 +11,8 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => ({ atelier: config.values })] })],
-      providers: [{ provide: AppConfig, useValue: config }],
-      exports: [AppConfig],
+      providers: [{ provide: AppConfig, useValue: config }, ShutdownState],
+      exports: [AppConfig, ShutdownState],
     };
   }
 }

@@ -1,15 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Preset, PresetList } from '@atelier/contracts';
-import { ApiProblems, InvalidInputError, clampLimit } from '@atelier/platform';
+import { ApiProblems, IdParamPipe, clampLimit } from '@atelier/platform';
 import { PresetsService } from './presets.service';
 import { ListPresetsQuery } from './dto/list-presets.query';
 import { RenamePresetBody } from './dto/rename-preset.body';
 import { PresetDto, PresetListDto } from './dto/preset.dto';
 
-export const presetIdPipe = new ParseUUIDPipe({
-  exceptionFactory: () => new InvalidInputError('preset_id must be a preset id (a UUID such as 0193a7c2-5b1e-7c3a-9f10-2b3c4d5e6f70).'),
-});
+/** Ids are opaque: one that names no preset answers 404, whatever its shape. */
+export const presetIdPipe = new IdParamPipe('preset');
 
 @ApiTags('presets')
 @Controller('presets')
@@ -27,7 +26,7 @@ export class PresetsController {
   @Get(':preset_id')
   @ApiOperation({ summary: 'One preset' })
   @ApiOkResponse({ type: PresetDto })
-  @ApiProblems(400, 404)
+  @ApiProblems(404)
   get(@Param('preset_id', presetIdPipe) id: string): Promise<Preset> {
     return this.presets.get(id);
   }
@@ -44,7 +43,7 @@ export class PresetsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a preset' })
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiProblems(400, 404)
+  @ApiProblems(404)
   async delete(@Param('preset_id', presetIdPipe) id: string): Promise<void> {
     await this.presets.delete(id);
   }

@@ -1,6 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
+import { IsPresetName, PRESET_NAME_MAX_LENGTH } from '@atelier/presets';
+
+const PRESET_NAME_DESCRIPTION =
+  'Name of the preset to create (default: the name the analysis suggests); trimmed, no control or invisible formatting characters';
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
@@ -14,10 +18,9 @@ export class AnalyzeQuery {
 
 /** Text fields of the multipart form (the file itself arrives through the upload interceptor). */
 export class AnalyzeForm {
-  @ApiPropertyOptional({ description: 'Name of the preset to create (default: the name the analysis suggests)', maxLength: 200 })
+  @ApiPropertyOptional({ description: PRESET_NAME_DESCRIPTION, maxLength: PRESET_NAME_MAX_LENGTH })
   @IsOptional()
-  @IsString()
-  @Length(1, 200, { message: 'preset_name must be 1–200 characters' })
+  @IsPresetName()
   preset_name?: string;
 }
 
@@ -30,7 +33,7 @@ export class ComprehensiveForm extends AnalyzeForm {
 }
 
 const imageField = { type: 'string', format: 'binary', description: 'JPEG, PNG, WebP or GIF (checked by content), within MAX_UPLOAD_BYTES and MAX_IMAGE_PIXELS' };
-const presetNameField = { type: 'string', maxLength: 200, description: 'Name of the preset to create (default: the name the analysis suggests)' };
+const presetNameField = { type: 'string', maxLength: PRESET_NAME_MAX_LENGTH, description: PRESET_NAME_DESCRIPTION };
 
 /** OpenAPI multipart bodies. */
 export const ANALYZE_FORM_SCHEMA = {

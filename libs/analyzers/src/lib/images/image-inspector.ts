@@ -2,7 +2,7 @@ import sharp, { type Metadata } from 'sharp';
 import { InvalidInputError, PayloadTooLargeError, UnsupportedMediaTypeError } from '@atelier/platform';
 import { SHARP_FORMAT_OF, sniffImageType, type ImageMimeType } from './image-type';
 import { structuralDefect } from './image-structure';
-import { undecodableReason } from './image-errors';
+import { logDecoderFailure, undecodableDetail } from './image-errors';
 
 export interface UploadedImageFile {
   buffer: Buffer;
@@ -57,15 +57,15 @@ export function checkUpload(file: UploadedImageFile | undefined, limits: UploadL
 export async function inspectUpload(upload: UploadedImageFile | undefined, limits: UploadLimits): Promise<InspectedImage> {
   const { file, mimeType } = checkUpload(upload, limits);
   const name = nameOf(file);
-  const kind = SHARP_FORMAT_OF[mimeType].toUpperCase();
   let meta: Metadata;
   try {
     meta = await sharp(file.buffer, { limitInputPixels: false }).metadata();
   } catch (err) {
-    throw undecodable(name, kind, undecodableReason(err), err);
+    logDecoderFailure(name, err);
+    throw undecodable(name, mimeType);
   }
   if (meta.format !== SHARP_FORMAT_OF[mimeType] || !meta.width || !meta.height) {
-    throw undecodable(name, kind, `header reads as ${meta.format ?? 'nothing'}`);
+    throw undecodable(name, mimeType, 'its header does not describe a picture');
   }
   const pixels = meta.width * meta.height;
   if (pixels > limits.maxPixels) {
@@ -74,7 +74,7 @@ export async function inspectUpload(upload: UploadedImageFile | undefined, limit
     );
   }
   const defect = structuralDefect(file.buffer, mimeType);
-  if (defect) throw undecodable(name, kind, defect);
+  if (defect) throw undecodable(name, mimeType, `it is truncated or corrupt (${defect})`);
   const rotated = (meta.orientation ?? 1) >= 5;
   return {
     original: file.buffer,
@@ -88,9 +88,6 @@ function nameOf(file: UploadedImageFile): string {
   return file.originalname ? `"${file.originalname}"` : 'The upload';
 }
 
-function undecodable(name: string, kind: string, reason: string, cause?: unknown): InvalidInputError {
-  return new InvalidInputError(`${name} looks like a ${kind} but cannot be decoded (truncated or corrupt: ${reason}).`, {
-    cause,
-    errors: [{ field: 'image', message: 'cannot be decoded' }],
-  });
+function undecodable(name: string, mimeType: ImageMimeType, defect?: string): InvalidInputError {
+  return new InvalidInputError(undecodableDetail(name, mimeType, defect), { errors: [{ field: 'image', message: 'cannot be decoded' }] });
 }

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { ImageUndecodableError, undecodableReason } from './image-errors';
+import { undecodableImage } from './image-errors';
 import { withImageWorkSlot } from './image-work-gate';
 
 export interface NormalisedImage {
@@ -34,6 +34,6 @@ async function normalise(data: Buffer, maxPixels: number): Promise<NormalisedIma
     const { data: out, info } = await encoded.toBuffer({ resolveWithObject: true });
     return { data: out, mimeType: hasAlpha ? 'image/png' : 'image/jpeg', width: info.width, height: info.height };
   } catch (err) {
-    throw new ImageUndecodableError(`The image cannot be decoded (corrupt data: ${undecodableReason(err)}).`, { cause: err });
+    throw undecodableImage('The file', data, err);
   }
 }

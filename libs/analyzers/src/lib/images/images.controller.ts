@@ -1,13 +1,12 @@
-import { Controller, Get, Header, Param, PipeTransform, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, InvalidInputError } from '@atelier/platform';
+import { ApiProblems, IdParamPipe } from '@atelier/platform';
 import { ImagesService, type ImageBytes } from './images.service';
 
-/** image_id is the sha256 (hex) of the original bytes. */
-export class ImageIdPipe implements PipeTransform<string, string> {
-  transform(value: string): string {
-    if (!/^[0-9a-f]{64}$/.test(value)) throw new InvalidInputError('image_id must be an image id (64 hex characters: the sha256 of the image).');
-    return value;
+/** image_id is the sha256 (hex) of the original bytes, but opaque to clients: any other id answers 404. */
+export class ImageIdPipe extends IdParamPipe {
+  constructor() {
+    super('image');
   }
 }
 

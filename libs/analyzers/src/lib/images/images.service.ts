@@ -3,7 +3,7 @@ import { AppConfig, NotFoundError } from '@atelier/platform';
 import { ATELIER_DB, BlobStore, sha256Hex, type AtelierDb, type ImagesTable } from '@atelier/persistence';
 import { checkUpload, inspectUpload, type UploadLimits, type UploadedImageFile } from './image-inspector';
 import { sniffImageType } from './image-type';
-import { ImageUndecodableError, undecodableReason } from './image-errors';
+import { undecodableImage } from './image-errors';
 import { THUMBNAIL_MIME_TYPE, makeThumbnail } from './thumbnail';
 import { withImageWorkSlot } from './image-work-gate';
 import { normaliseImage, type NormalisedImage } from './image-normaliser';
@@ -115,7 +115,7 @@ export class ImagesService {
     try {
       return await makeThumbnail(source);
     } catch (err) {
-      throw new ImageUndecodableError(`Image "${image.image_id}" cannot be decoded (corrupt data: ${undecodableReason(err)}).`, { cause: err });
+      throw undecodableImage(`Image "${image.image_id}"`, source, err);
     }
   }
 

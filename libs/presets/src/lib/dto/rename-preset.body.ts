@@ -1,9 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length } from 'class-validator';
+import { IsPresetName, PRESET_NAME_MAX_LENGTH } from './preset-name';
 
 export class RenamePresetBody {
-  @ApiProperty({ example: 'Copper balayage', minLength: 1, maxLength: 200 })
-  @IsString({ message: 'name must be a string' })
-  @Length(1, 200, { message: 'name must be 1–200 characters' })
+  @ApiProperty({ example: 'Copper balayage', minLength: 1, maxLength: PRESET_NAME_MAX_LENGTH, description: 'Trimmed; no control or invisible formatting characters' })
+  @IsPresetName()
   name!: string;
 }
