@@ -10,3 +10,4 @@ export * from './lib/blobs/blob-janitor';
 export * from './lib/storage/storage-faults';
 export * from './lib/storage/storage-health-check';
 export * from './lib/persistence.module';
+export * from './lib/transaction-scope';

@@ -14,3 +14,4 @@ export * from './lib/shutdown/draining.guard';
 export * from './lib/http/id-param.pipe';
 export * from './lib/http/json-depth';
 export * from './lib/process/unhandled-rejections';
+export * from './lib/version';

@@ -17,7 +17,7 @@ export class WorkerModule {
         PlatformModule.forRoot(config),
         PersistenceModule,
         DistributedModule.forRoot(),
-        JobsModule.forRoot({ drivers: DISTRIBUTED_JOB_DRIVERS, recoverOnBoot: false }),
+        JobsModule.forRoot({ drivers: DISTRIBUTED_JOB_DRIVERS, recoverOnBoot: false, role: 'worker' }),
         PresetsModule,
         AnalyzersModule,
       ],

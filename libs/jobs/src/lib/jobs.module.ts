@@ -11,12 +11,14 @@ import {
 } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { Registry } from 'prom-client';
-import { AppConfig, UnhandledRejectionGuard } from '@atelier/platform';
+import { ATELIER_VERSION, AppConfig, UnhandledRejectionGuard } from '@atelier/platform';
 import { ATELIER_DB, SQL_DIALECT, type AtelierDb, type SqlDialectName } from '@atelier/persistence';
 import { JobStore } from './ports/job-store.port';
 import { JobEventBus } from './ports/job-event-bus.port';
 import { JobDispatcher } from './ports/job-dispatcher.port';
 import { KyselyJobStore } from './drivers/kysely-job-store';
+import { KyselyWorkerRegistry } from './drivers/kysely-worker-registry';
+import { WorkerRegistry } from './ports/worker-registry.port';
 import { MemoryEventBus } from './drivers/memory-event-bus';
 import { InProcessDispatcher } from './drivers/in-process-dispatcher';
 import { JobHandlerFor } from './handlers/job-handler.decorator';
@@ -45,6 +47,8 @@ export interface JobsModuleOptions {
   drivers?: Provider[];
   /** Whether this process recovers crashed jobs at boot (embedded: yes; distributed: the queue does). */
   recoverOnBoot?: boolean;
+  /** How this process shows in the worker registry (default: `embedded`, or `api` when distributed). */
+  role?: string;
 }
 
 @Module({})
@@ -66,16 +70,26 @@ export class JobsModule implements OnModuleInit, OnApplicationBootstrap, BeforeA
           inject: [ATELIER_DB, SQL_DIALECT],
           useFactory: (db: AtelierDb, dialect: SqlDialectName) => new KyselyJobStore(db, dialect),
         },
+        { provide: WorkerRegistry, inject: [ATELIER_DB], useFactory: (db: AtelierDb) => new KyselyWorkerRegistry(db) },
         {
           provide: JobEngine,
-          inject: [JobStore, JobEventBus, JobDispatcher, AppConfig, METRICS_REGISTRY],
-          useFactory: (store: JobStore, bus: JobEventBus, dispatcher: JobDispatcher, config: AppConfig, registry: Registry) =>
-            new JobEngine({ store, bus, dispatcher, config: config.values, metrics: new JobMetrics(registry) }),
+          inject: [JobStore, JobEventBus, JobDispatcher, WorkerRegistry, AppConfig, METRICS_REGISTRY],
+          useFactory: (store: JobStore, bus: JobEventBus, dispatcher: JobDispatcher, workerRegistry: WorkerRegistry, config: AppConfig, registry: Registry) =>
+            new JobEngine({
+              store,
+              bus,
+              dispatcher,
+              workerRegistry,
+              config: config.values,
+              metrics: new JobMetrics(registry),
+              role: options.role ?? (config.mode === 'embedded' ? 'embedded' : 'api'),
+              version: ATELIER_VERSION,
+            }),
         },
         { provide: JobsService, inject: [JobEngine], useFactory: (engine: JobEngine) => engine.jobs },
         BatchJobHandler,
       ],
-      exports: [JobsService, JobEngine, JobEventBus, JobStore, JobDispatcher, METRICS_REGISTRY],
+      exports: [JobsService, JobEngine, JobEventBus, JobStore, JobDispatcher, WorkerRegistry, METRICS_REGISTRY],
     };
   }
 
@@ -102,8 +116,9 @@ export class JobsModule implements OnModuleInit, OnApplicationBootstrap, BeforeA
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.runWorkers) {
       await this.engine.startWorkers({ recover: this.options.recoverOnBoot ?? true });
-      this.logger.log(`Workers started (concurrency ${this.config.values.workerConcurrency})`);
+      this.logger.log(`Workers started (concurrency ${this.config.values.workerConcurrency}, worker ${this.engine.workers.id})`);
     }
+    this.engine.startSweeper();
     const retention = this.config.values.retentionDays * 86_400_000;
     this.cleanupTimer = setInterval(() => {
       this.engine.maintenance.cleanup(retention).catch((err) => this.logger.error(`Retention cleanup failed: ${err}`));

@@ -46,3 +46,12 @@ export async function waitForStored(engine: JobEngine, id: string, predicate: (j
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** Resolves once `condition` holds, checking every 10 ms: for in-process states no event announces. */
+export async function waitUntil(condition: () => boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

@@ -28,6 +28,20 @@ export interface JobsTable {
   started_at: string | null;
   finished_at: string | null;
   updated_at: string;
+  /** The process running the job (workers.worker_id), while it runs. */
+  worker_id: string | null;
+}
+
+/** A process that runs jobs; its heartbeat is `last_seen_at`. */
+export interface WorkersTable {
+  worker_id: string;
+  host: string;
+  pid: number;
+  role: string;
+  concurrency: number;
+  version: string;
+  started_at: string;
+  last_seen_at: string;
 }
 
 export interface JobDependenciesTable {
@@ -89,6 +103,7 @@ export interface AtelierTables {
   images: ImagesTable;
   presets: PresetsTable;
   job_events: JobEventsTable;
+  workers: WorkersTable;
 }
 
 export type AtelierDb = Kysely<AtelierTables>;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Preset } from '@atelier/contracts';
-import { ATELIER_DB, type AtelierDb, type PresetsTable } from '@atelier/persistence';
+import { ATELIER_DB, currentExecutor, type AtelierDb, type PresetsTable } from '@atelier/persistence';
 
 export interface PresetPage {
   category?: string;
@@ -19,15 +19,15 @@ export interface CacheKey {
 }
 
 /**
- * Records of presets. Writers take the executor to use, so an analysis can write its preset
- * inside the transaction that completes its job.
+ * Records of presets. Inserts join the ambient transaction (runInTransactionScope), so an
+ * analysis writes its preset inside the transaction that completes its job.
  */
 @Injectable()
 export class PresetsRepository {
   constructor(@Inject(ATELIER_DB) private readonly db: AtelierDb) {}
 
-  async insert(preset: Preset, executor: AtelierDb = this.db): Promise<void> {
-    await executor.insertInto('presets').values(toRow(preset)).execute();
+  async insert(preset: Preset): Promise<void> {
+    await currentExecutor(this.db).insertInto('presets').values(toRow(preset)).execute();
   }
 
   async get(id: string): Promise<Preset | undefined> {

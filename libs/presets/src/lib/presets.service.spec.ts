@@ -1,6 +1,6 @@
 import type { Preset } from '@atelier/contracts';
 import { uuidv7 } from '@atelier/platform';
-import { migrateToLatest, openSqliteDatabase, type AtelierDb } from '@atelier/persistence';
+import { migrateToLatest, openSqliteDatabase, runInTransactionScope, type AtelierDb } from '@atelier/persistence';
 import { PresetsRepository } from './presets.repository';
 import { PresetsService } from './presets.service';
 
@@ -59,13 +59,15 @@ describe('PresetsService', () => {
     await expect(service.rename(uuidv7(), 'x')).rejects.toMatchObject({ status: 404 });
   });
 
-  it('writes inside a caller transaction, which a rollback undoes', async () => {
+  it('writes inside the ambient transaction, which a rollback undoes', async () => {
     const p = preset();
     await expect(
-      db.transaction().execute(async (tx) => {
-        await repository.insert(p, tx);
-        throw new Error('rollback');
-      }),
+      db.transaction().execute((tx) =>
+        runInTransactionScope(db, tx, async () => {
+          await repository.insert(p);
+          throw new Error('rollback');
+        }),
+      ),
     ).rejects.toThrow('rollback');
     expect(await repository.get(p.preset_id)).toBeUndefined();
   });

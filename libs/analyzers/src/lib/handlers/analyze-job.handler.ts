@@ -73,7 +73,7 @@ export class AnalyzeJobHandler implements JobHandler<'analyze'> {
       created_at: new Date().toISOString(),
     };
     const result: AnalyzeResult = { preset_id: preset.preset_id, analyzer: name, data, provider, model: analysis.model };
-    return { result, persist: (tx) => this.presets.insert(preset, tx) };
+    return { result, persist: () => this.presets.insert(preset) };
   }
 
   private async cachedPreset(imageId: string, category: string): Promise<Preset | undefined> {

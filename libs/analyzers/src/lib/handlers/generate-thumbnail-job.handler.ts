@@ -17,7 +17,7 @@ export class GenerateThumbnailJobHandler implements JobHandler<'generate_thumbna
     await ctx.progress(2, 2, 'Saving the thumbnail', 0.95);
     return {
       result: { image_id: imageId, thumbnail_bytes: thumbnail.byteSize },
-      persist: (tx) => this.images.recordThumbnail(imageId, thumbnail.sha256, tx),
+      persist: () => this.images.recordThumbnail(imageId, thumbnail.sha256),
     };
   }
 }

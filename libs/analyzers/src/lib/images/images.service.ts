@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig, NotFoundError } from '@atelier/platform';
-import { ATELIER_DB, BlobStore, sha256Hex, type AtelierDb, type ImagesTable } from '@atelier/persistence';
+import { ATELIER_DB, BlobStore, currentExecutor, sha256Hex, type AtelierDb, type ImagesTable } from '@atelier/persistence';
 import { checkUpload, inspectUpload, type UploadLimits, type UploadedImageFile } from './image-inspector';
 import { sniffImageType } from './image-type';
 import { undecodableImage } from './image-errors';
@@ -105,8 +105,9 @@ export class ImagesService {
     await this.db.updateTable('images').set({ normalized_sha256: blob.sha256 }).where('image_id', '=', imageId).execute();
   }
 
-  async recordThumbnail(imageId: string, sha256: string, executor: AtelierDb = this.db): Promise<void> {
-    await executor.updateTable('images').set({ thumbnail_sha256: sha256 }).where('image_id', '=', imageId).execute();
+  /** Joins the ambient transaction (the one that completes the thumbnail job). */
+  async recordThumbnail(imageId: string, sha256: string): Promise<void> {
+    await currentExecutor(this.db).updateTable('images').set({ thumbnail_sha256: sha256 }).where('image_id', '=', imageId).execute();
   }
 
   /** From the normalised copy when there is one, else from the original (orienting it). */

@@ -31,6 +31,7 @@ export function makeJob(overrides: Partial<Job> = {}): Job {
     finished_at: null,
     updated_at: created,
     run_at: null,
+    worker_id: null,
     ...overrides,
   } as Job;
 }

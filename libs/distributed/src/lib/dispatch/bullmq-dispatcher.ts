@@ -95,6 +95,10 @@ export class BullMqDispatcher extends JobDispatcher {
     if (!(await this.bounded('closing the workers', closing))) await Promise.all(workers.map((w) => w.close(true).catch(() => undefined)));
   }
 
+  isRunning(jobId: string): boolean {
+    return (this.running.get(jobId)?.size ?? 0) > 0;
+  }
+
   runningCount(): number {
     let n = 0;
     for (const controllers of this.running.values()) n += controllers.size;

@@ -83,6 +83,10 @@ export class InProcessDispatcher extends JobDispatcher {
     return this.running.size;
   }
 
+  isRunning(jobId: string): boolean {
+    return this.running.has(jobId);
+  }
+
   /** Ids waiting in memory (queued or delayed), for tests and metrics. */
   pendingCount(): number {
     return this.queued.size + this.delayed.size;

@@ -39,6 +39,7 @@ export function rowToRecord(row: JobRow): JobRecord {
     finished_at: row.finished_at,
     updated_at: row.updated_at,
     run_at: row.run_at,
+    worker_id: row.worker_id ?? null,
   };
 }
 
@@ -68,6 +69,7 @@ export function newRecordToRow(job: NewJobRecord): JobRow {
     started_at: null,
     finished_at: null,
     updated_at: job.created_at,
+    worker_id: null,
   };
 }
 
@@ -86,5 +88,7 @@ export function patchToRow(patch: JobPatch, now: string): Partial<JobRow> {
   if (patch.run_at !== undefined) row.run_at = patch.run_at;
   if (patch.started_at !== undefined) row.started_at = patch.started_at;
   if (patch.finished_at !== undefined) row.finished_at = patch.finished_at;
+  if (patch.worker_id !== undefined) row.worker_id = patch.worker_id;
+  if (patch.max_attempts !== undefined) row.max_attempts = patch.max_attempts;
   return row;
 }

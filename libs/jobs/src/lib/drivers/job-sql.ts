@@ -6,7 +6,7 @@ import type { JobRow } from './job-row';
 export const JOB_COLUMNS: readonly (keyof JobRow)[] = [
   'id', 'type', 'status', 'title', 'progress', 'current_step', 'total_steps', 'step_label', 'parent_id', 'child_ids',
   'depends_on', 'priority', 'attempts', 'max_attempts', 'input', 'result', 'error', 'metadata', 'owner', 'run_at',
-  'created_at', 'started_at', 'finished_at', 'updated_at',
+  'created_at', 'started_at', 'finished_at', 'updated_at', 'worker_id',
 ];
 
 /**
@@ -49,7 +49,7 @@ export class JobSql {
     return CompiledQuery.raw(this.dependentsText, [id]);
   }
 
-  /** `UPDATE … SET <set> WHERE id AND status IN (from) [AND guard] RETURNING *`; `addAttempt` counts one more attempt. */
+  /** `UPDATE … SET <set> WHERE id AND <transitionConditions> RETURNING *`; `addAttempt` counts one more attempt. */
   transition(id: string, from: readonly string[], set: Partial<JobRow>, addAttempt: boolean, guard: TransitionGuard = {}): CompiledQuery {
     const keys = Object.keys(set) as (keyof JobRow)[];
     const shape = transitionShape(keys, from, addAttempt, guard);
@@ -58,17 +58,29 @@ export class JobSql {
       let n = 0;
       const assignments = keys.map((k) => `${quote(k)} = ${this.param(n++)}`);
       if (addAttempt) assignments.push(`"attempts" = "attempts" + 1`);
-      const where = [`"id" = ${this.param(n++)}`, `"status" IN (${from.map(() => this.param(n++)).join(', ')})`];
-      if (guard.topLevel) where.push(`"parent_id" IS NULL`);
-      if (guard.independent) where.push(`"depends_on" = '[]'`);
-      if (guard.dueBy !== undefined) where.push(`("run_at" IS NULL OR "run_at" <= ${this.param(n++)})`);
-      text = `UPDATE "jobs" SET ${assignments.join(', ')} WHERE ${where.join(' AND ')} RETURNING *`;
+      const idParam = this.param(n++);
+      const where = transitionConditions(from, guard, {
+        column: quote,
+        status: () => this.param(n++),
+        value: () => this.param(n++),
+      });
+      text = `UPDATE "jobs" SET ${assignments.join(', ')} WHERE "id" = ${idParam} AND ${where.join(' AND ')} RETURNING *`;
       this.texts.set(shape, text);
     }
     const params: unknown[] = keys.map((k) => set[k]);
-    params.push(id, ...from);
-    if (guard.dueBy !== undefined) params.push(guard.dueBy);
+    params.push(id, ...from, ...guardValues(guard));
     return CompiledQuery.raw(text, params);
+  }
+
+  /** Merges keys into a running job's metadata in the statement itself, so concurrent merges keep every key. */
+  mergeMetadata(id: string, metadata: Record<string, unknown>, now: string): CompiledQuery {
+    const merged = this.dialect === 'postgres' ? `("metadata"::jsonb || $1::jsonb)::text` : `json_patch("metadata", ?)`;
+    const [p2, p3] = this.dialect === 'postgres' ? ['$2', '$3'] : ['?', '?'];
+    return CompiledQuery.raw(`UPDATE "jobs" SET "metadata" = ${merged}, "updated_at" = ${p2} WHERE "id" = ${p3} AND "status" = 'running' RETURNING *`, [
+      JSON.stringify(metadata),
+      now,
+      id,
+    ]);
   }
 
   /**
@@ -89,7 +101,39 @@ export class JobSql {
 
 /** What decides a transition's SQL text: the columns it sets, the statuses it starts from, the attempt count and the guard. */
 export function transitionShape(keys: readonly string[], from: readonly string[], addAttempt: boolean, guard: TransitionGuard): string {
-  return `${keys.join(',')}|${from.join(',')}|${addAttempt}|${guard.topLevel ?? ''}|${guard.independent ?? ''}|${guard.dueBy !== undefined}`;
+  return `${keys.join(',')}|${from.join(',')}|${addAttempt}|${guard.topLevel ?? ''}|${guard.independent ?? ''}|${guard.dueBy !== undefined}|${guard.ownedBy !== undefined}`;
+}
+
+/** How a statement names a job column, a `from` status and a guard value (a parameter, or a VALUES column in a batch). */
+export interface ConditionRefs {
+  column(name: string): string;
+  status(value: string): string;
+  value(name: GuardValueName): string;
+}
+
+export type GuardValueName = 'due_by' | 'owned_by';
+
+/**
+ * The conditions of a transition, written once for both dialects and both statement forms (one
+ * row, or a PostgreSQL batch): the status is one of `from`, then the guard's conditions. Guard
+ * values come in the order of guardValues().
+ */
+export function transitionConditions(from: readonly string[], guard: TransitionGuard, refs: ConditionRefs): string[] {
+  const c = refs.column;
+  const where = [`${c('status')} IN (${from.map((s) => refs.status(s)).join(', ')})`];
+  if (guard.topLevel) where.push(`${c('parent_id')} IS NULL`);
+  if (guard.independent) where.push(`NOT EXISTS (SELECT 1 FROM "job_dependencies" dep WHERE dep."job_id" = ${c('id')})`);
+  if (guard.dueBy !== undefined) where.push(`(${c('run_at')} IS NULL OR ${c('run_at')} <= ${refs.value('due_by')})`);
+  if (guard.ownedBy !== undefined) where.push(`${c('worker_id')} = ${refs.value('owned_by')}`);
+  return where;
+}
+
+/** The guard's values, in the order transitionConditions() refers to them. */
+export function guardValues(guard: TransitionGuard): string[] {
+  const values: string[] = [];
+  if (guard.dueBy !== undefined) values.push(guard.dueBy);
+  if (guard.ownedBy !== undefined) values.push(guard.ownedBy);
+  return values;
 }
 
 /**

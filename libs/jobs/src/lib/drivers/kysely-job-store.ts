@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { FINISHED_STATUSES, UNFINISHED_STATUSES, type JobStatus } from '@atelier/contracts';
-import type { AtelierTables, SqlDialectName } from '@atelier/persistence';
+import { runInTransactionScope, type AtelierTables, type SqlDialectName } from '@atelier/persistence';
 import { JobStore, type JobListQuery, type JobPatch, type JobRecord, type NewJobRecord, type ProgressPatch, type TransitionGuard } from '../ports/job-store.port';
 import { newRecordToRow, patchToRow, rowToRecord, type JobRow } from './job-row';
 import { JobSql } from './job-sql';
@@ -105,6 +105,13 @@ export class KyselyJobStore extends JobStore {
     return row && rowToRecord(row);
   }
 
+  async mergeMetadata(id: string, metadata: Record<string, unknown>): Promise<JobRecord | undefined> {
+    // A null value means "no change" on both dialects (SQLite's json_patch would delete the key, jsonb's || keep it).
+    const set = Object.fromEntries(Object.entries(metadata).filter(([, v]) => v !== null && v !== undefined));
+    const { rows } = await this.db.executeQuery<JobRow>(this.sql.mergeMetadata(id, set, new Date().toISOString()));
+    return rows[0] && rowToRecord(rows[0]);
+  }
+
   async delete(id: string): Promise<string[]> {
     return this.transaction(async (store) => {
       const db = (store as KyselyJobStore).db;
@@ -157,15 +164,16 @@ export class KyselyJobStore extends JobStore {
     });
   }
 
-  async transaction<T>(fn: (store: JobStore, tx: Kysely<AtelierTables>) => Promise<T>, lockId?: string): Promise<T> {
+  async transaction<T>(fn: (store: JobStore) => Promise<T>, lockId?: string): Promise<T> {
     if (this.inTransaction) {
       await this.lock(lockId);
-      return fn(this, this.db);
+      return fn(this);
     }
-    return (this.db as Kysely<AtelierTables>).transaction().execute(async (trx) => {
+    const root = this.db as Kysely<AtelierTables>;
+    return root.transaction().execute(async (trx) => {
       const store = new KyselyJobStore(trx, this.dialect, true, this.sql);
       await store.lock(lockId);
-      return fn(store, trx);
+      return runInTransactionScope(root, trx, () => fn(store));
     });
   }
 

@@ -1,7 +1,8 @@
+import { Logger } from '@nestjs/common';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { AtelierTables } from '@atelier/persistence';
 import type { TransitionGuard } from '../ports/job-store.port';
-import { JOB_COLUMNS, byKeyOnly, transitionShape, type JobSql } from './job-sql';
+import { JOB_COLUMNS, byKeyOnly, guardValues, transitionConditions, transitionShape, type GuardValueName, type JobSql } from './job-sql';
 import type { JobRow } from './job-row';
 
 /** PostgreSQL types of the columns that are not text (VALUES lists need them spelled out). */
@@ -38,6 +39,7 @@ interface PendingTransition extends Pending<JobRow | undefined> {
  * retried one statement each, so only the row at fault reports an error.
  */
 export class PostgresWriteBatcher {
+  private readonly logger = new Logger('PostgresWriteBatcher');
   private inserts: { row: JobRow; waiter: Pending<void> }[] = [];
   private transitions = new Map<string, PendingTransition[]>();
   private dependents = new Map<string, Pending<string[]>[]>();
@@ -78,7 +80,8 @@ export class PostgresWriteBatcher {
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
-    setImmediate(() => void this.flush());
+    // flush() settles every waiter itself; a fault here is a bug, and must still not end the process.
+    setImmediate(() => this.flush().catch((err: Error) => this.logger.error(`Batched job writes failed: ${err.stack ?? err.message}`)));
   }
 
   private async flush(): Promise<void> {
@@ -118,11 +121,13 @@ export class PostgresWriteBatcher {
     if (batch.length === 1) return one(batch[0]);
     const [first] = batch;
     const keys = Object.keys(first.set) as (keyof JobRow)[];
-    const withDue = first.guard.dueBy !== undefined;
+    const guardNames: GuardValueName[] = [];
+    if (first.guard.dueBy !== undefined) guardNames.push('due_by');
+    if (first.guard.ownedBy !== undefined) guardNames.push('owned_by');
     const params: unknown[] = [];
     const cast = (value: unknown, type = 'text') => `$${params.push(value)}::${type}`;
     const tuples = batch.map((t) => {
-      const values = [cast(t.id), ...keys.map((k) => cast(t.set[k], COLUMN_TYPES[k])), ...(withDue ? [cast(t.guard.dueBy)] : [])];
+      const values = [cast(t.id), ...keys.map((k) => cast(t.set[k], COLUMN_TYPES[k])), ...guardValues(t.guard).map((v) => cast(v))];
       return `(${values.join(', ')})`;
     });
     const assignments = keys.map((k) => `"${k}" = v."${k}"`);
@@ -130,12 +135,13 @@ export class PostgresWriteBatcher {
     // Every row is found by its id: the id list keeps the planner on the primary key even before it
     // has statistics (it would scan a table it takes for small, once per VALUES row), and the
     // guards only filter (see byKeyOnly).
-    const guards = [`j."status" IN (${first.from.map((s) => cast(s)).join(', ')})`];
-    if (first.guard.topLevel) guards.push(`j."parent_id" IS NULL`);
-    if (first.guard.independent) guards.push(`j."depends_on" = '[]'`);
-    if (withDue) guards.push(`(j."run_at" IS NULL OR j."run_at" <= v."due_by")`);
+    const guards = transitionConditions(first.from, first.guard, {
+      column: (c) => `j."${c}"`,
+      status: (s) => cast(s),
+      value: (name) => `v."${name}"`,
+    });
     const where = [`j."id" = ANY(${cast(batch.map((t) => t.id), 'text[]')})`, `j."id" = v."id"`, ...guards.map(byKeyOnly)];
-    const columns = ['"id"', ...keys.map((k) => `"${k}"`), ...(withDue ? ['"due_by"'] : [])];
+    const columns = ['"id"', ...keys.map((k) => `"${k}"`), ...guardNames.map((n) => `"${n}"`)];
     const text =
       `UPDATE "jobs" AS j SET ${assignments.join(', ')} FROM (VALUES ${tuples.join(', ')}) AS v(${columns.join(', ')}) ` +
       `WHERE ${where.join(' AND ')} RETURNING j.*`;

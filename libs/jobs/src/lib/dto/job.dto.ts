@@ -34,6 +34,8 @@ export class JobDto {
   @ApiProperty({ format: 'date-time' }) updated_at!: string;
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String, description: 'Earliest start of a delayed or backed-off job' })
   run_at!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The process running the job while it runs, else null' })
+  worker_id!: string | null;
 }
 
 export class JobListDto {

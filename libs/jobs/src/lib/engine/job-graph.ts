@@ -1,6 +1,7 @@
 import { isFinished, type Job, type JobStatus } from '@atelier/contracts';
 import type { JobStore } from '../ports/job-store.port';
 import type { JobHandlerRegistry } from '../handlers/job-handler.registry';
+import { applyTransition } from './job-state-machine';
 
 const COUNT_SUFFIX = / \(\d+\/\d+\)$/;
 
@@ -31,17 +32,16 @@ export class JobGraph {
     const title = parentTitle(parent.title, ended.length, kids.length);
     const mean = kids.reduce((sum, k) => sum + (isFinished(k.status) ? 1 : k.progress), 0) / kids.length;
     const now = new Date().toISOString();
-    const open: JobStatus[] = ['queued', 'running', 'failed'];
 
     if (ended.length === kids.length) {
       const failed = kids.filter((k) => k.status !== 'completed');
       const result = this.registry.get(parent.type).aggregate?.(kids) ?? null;
       const common = { title, result, finished_at: now, current_step: kids.length, total_steps: kids.length };
       if (failed.length === 0) {
-        return store.transition(parentId, open, { ...common, status: 'completed', progress: 1, error: null, step_label: 'Completed' });
+        return applyTransition(store, 'aggregate', parentId, { ...common, status: 'completed', progress: 1, error: null, step_label: 'Completed' });
       }
       const names = failed.map((k) => `${baseTitle(k.title)} (${k.status})`).join(', ');
-      return store.transition(parentId, open, {
+      return applyTransition(store, 'aggregate', parentId, {
         ...common,
         status: 'failed',
         progress: Math.max(parent.progress, mean),
@@ -52,7 +52,7 @@ export class JobGraph {
 
     const anyStarted = kids.some((k) => k.status !== 'queued' || k.attempts > 0);
     const status: JobStatus = anyStarted ? 'running' : 'queued';
-    return store.transition(parentId, open, {
+    return applyTransition(store, 'aggregate', parentId, {
       status,
       title,
       progress: parent.status === 'running' ? Math.max(parent.progress, mean) : mean,

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { isFinished, type Job, type JobEventName, type JobStatus } from '@atelier/contracts';
-import type { JobStore, JobPatch } from '../ports/job-store.port';
+import { isFinished, type Job } from '@atelier/contracts';
+import type { JobStore, JobPatch, TransitionGuard } from '../ports/job-store.port';
 import type { JobEventBus } from '../ports/job-event-bus.port';
 import type { JobDispatcher } from '../ports/job-dispatcher.port';
 import type { JobOutcome } from '../handlers/job-handler';
@@ -8,23 +8,18 @@ import type { JobPolicy } from './job-options';
 import { JobGraph } from './job-graph';
 import { retryAfterOf, toJobError } from './job-errors';
 import type { JobMetrics } from './job-metrics';
-
-const EVENT_OF: Record<JobStatus, JobEventName> = {
-  queued: 'job.updated',
-  running: 'job.updated',
-  completed: 'job.completed',
-  failed: 'job.failed',
-  cancelled: 'job.cancelled',
-};
+import { applyTransition, eventOf, type TransitionName } from './job-state-machine';
+import type { WorkerPresence } from './worker-presence';
 
 export type PolicyOf = (job: Pick<Job, 'type'>) => JobPolicy;
 
-/** What every start of an attempt sets. */
-const STARTING = { status: 'running', finished_at: null, run_at: null, error: null, step_label: 'Starting' } as const satisfies JobPatch;
+/** The transitions that end a job. */
+export type EndingTransition = Extract<TransitionName, 'complete' | 'fail' | 'failDependency' | 'cancel'>;
 
 /**
- * Every state change of a job goes through here: one conditional update per transition, parent
- * aggregation in the same transaction, then the events and the dispatch that follow.
+ * Every state change of a job goes through here, as a named transition of the state machine
+ * (job-state-machine.ts): one conditional update each, parent aggregation in the same
+ * transaction, then the events and the dispatch that follow.
  */
 export class JobLifecycle {
   private readonly logger = new Logger('Jobs');
@@ -35,12 +30,13 @@ export class JobLifecycle {
     private readonly dispatcher: JobDispatcher,
     readonly graph: JobGraph,
     readonly policyOf: PolicyOf,
+    readonly workers: WorkerPresence,
     private readonly metrics?: JobMetrics,
   ) {}
 
   async publish(jobs: (Job | undefined)[], created = false): Promise<void> {
     for (const job of jobs) {
-      if (job) await this.bus.publish({ event: created ? 'job.created' : EVENT_OF[job.status], data: job });
+      if (job) await this.bus.publish({ event: created ? 'job.created' : eventOf(job), data: job });
     }
   }
 
@@ -51,7 +47,7 @@ export class JobLifecycle {
     if (deps.kind === 'waiting') return;
     if (deps.kind === 'broken') {
       const d = deps.dependency;
-      await this.end(job.job_id, ['queued'], 'failed', {
+      await this.end(job.job_id, 'failDependency', {
         error: { message: `Dependency "${d.title}" (${d.job_id}) ${d.status}`, code: 'dependency_failed', retryable: false },
       });
       return;
@@ -60,10 +56,11 @@ export class JobLifecycle {
     await this.dispatcher.enqueue(job.job_id, { type: job.type, priority: job.priority, delay: delay > 0 ? delay : undefined });
   }
 
-  /** queued → running. Answers undefined (and changes nothing) when the job may not start now. */
+  /** queued → running on this worker. Answers undefined (and changes nothing) when the job may not start now. */
   async start(id: string): Promise<Job | undefined> {
     // The common case, a due job with no parent and no dependencies, is one conditional update.
-    const started = await this.store.transition(id, ['queued'], { ...STARTING, started_at: new Date().toISOString(), addAttempt: true }, {
+    const onThisWorker = { worker_id: this.workers.id };
+    const started = await applyTransition(this.store, 'start', id, onThisWorker, {
       topLevel: true,
       independent: true,
       dueBy: new Date(Date.now() + 5).toISOString(),
@@ -83,12 +80,12 @@ export class JobLifecycle {
       return undefined;
     }
     if ((await this.graph.dependencyState(this.store, job)).kind !== 'ready') return undefined;
-    const patch: JobPatch = { ...STARTING, started_at: new Date().toISOString(), attempts: job.attempts + 1 };
+    const onThisWorker = { worker_id: this.workers.id };
     // Without a parent to re-aggregate, the transition is one conditional update: no transaction needed.
     const [started, parent] = !job.parent_id
-      ? [await this.store.transition(id, ['queued'], patch), undefined]
+      ? [await applyTransition(this.store, 'start', id, onThisWorker), undefined]
       : await this.store.transaction(async (s) => {
-          const j = await s.transition(id, ['queued'], patch);
+          const j = await applyTransition(s, 'start', id, onThisWorker);
           return [j, j?.parent_id ? await this.refreshParent(s, j.parent_id) : undefined] as const;
         }, job.parent_id);
     await this.publish([started, finalOnly(parent)]);
@@ -106,15 +103,14 @@ export class JobLifecycle {
     await this.publish([finalOnly(parent)]);
   }
 
+  /** Merges keys into a running job's metadata, atomically (concurrent merges keep every key). */
   async annotate(id: string, metadata: Record<string, unknown>): Promise<void> {
-    const job = await this.store.get(id);
-    if (!job || job.status !== 'running') return;
-    await this.store.transition(id, ['running'], { metadata: { ...job.metadata, ...metadata } });
+    await this.store.mergeMetadata(id, metadata);
   }
 
   /** running → completed, writing the outcome's records in the same transaction. False when the job was no longer running. */
   async complete(id: string, outcome: JobOutcome): Promise<boolean> {
-    const ended = await this.end(id, ['running'], 'completed', { result: outcome.result, progress: 1, error: null }, outcome.persist);
+    const ended = await this.end(id, 'complete', { result: outcome.result }, outcome.persist, this.mine());
     return ended !== undefined;
   }
 
@@ -126,12 +122,12 @@ export class JobLifecycle {
     if (error.retryable && job.attempts < job.max_attempts) {
       const delay = Math.max(this.policyOf(job).backoffMs(job.attempts), retryAfterOf(err));
       const runAt = new Date(Date.now() + delay).toISOString();
-      const queued = await this.store.transition(id, ['running'], {
-        status: 'queued',
+      const queued = await applyTransition(this.store, 'backoff', id, {
         run_at: runAt,
+        worker_id: null,
         step_label: `Attempt ${job.attempts} failed (${error.message}); retrying in ${Math.ceil(delay / 1000)} s`,
         metadata: { ...job.metadata, last_error: error },
-      });
+      }, this.mine());
       if (!queued) return;
       this.logger.warn(`${job.type} ${id} attempt ${job.attempts}/${job.max_attempts} failed, retrying in ${delay} ms: ${error.message}`);
       await this.publish([queued]);
@@ -139,32 +135,40 @@ export class JobLifecycle {
       return;
     }
     this.logger.warn(`${job.type} ${id} failed after ${job.attempts} attempt(s): ${error.message}`);
-    await this.end(id, ['running'], 'failed', { error });
+    await this.end(id, 'fail', { error }, undefined, this.mine());
   }
 
-  /** A running job interrupted by shutdown or a crash goes back to the queue. */
-  async requeueInterrupted(id: string, countAttempt: boolean): Promise<void> {
+  /** Only a job this worker runs: a worker whose job was taken over (it stopped heartbeating) cannot end it. */
+  private mine(): TransitionGuard {
+    return { ownedBy: this.workers.id };
+  }
+
+  /**
+   * A running job interrupted by shutdown, a crash or a dead worker goes back to the queue (failed
+   * instead when the interrupted attempt was its last). `ownedBy` limits this to the job as that
+   * worker ran it, so a late decision cannot take a job another worker has started since.
+   */
+  async requeueInterrupted(id: string, countAttempt: boolean, ownedBy?: string): Promise<void> {
     const job = await this.store.get(id);
     if (!job || job.status !== 'running') return;
+    const guard: TransitionGuard | undefined = ownedBy === undefined ? undefined : { ownedBy };
     if (countAttempt && job.attempts >= job.max_attempts) {
-      await this.end(id, ['running'], 'failed', {
-        error: { message: `Interrupted while running (attempt ${job.attempts} of ${job.max_attempts})`, code: 'interrupted', retryable: true },
-      });
+      const error = { message: `Interrupted while running (attempt ${job.attempts} of ${job.max_attempts})`, code: 'interrupted', retryable: true };
+      await this.end(id, 'fail', { error }, undefined, guard);
       return;
     }
-    const queued = await this.store.transition(id, ['running'], {
-      status: 'queued',
-      attempts: countAttempt ? job.attempts : Math.max(0, job.attempts - 1),
-      step_label: 'Interrupted; waiting to run again',
-    });
+    const attempts = countAttempt ? job.attempts : Math.max(0, job.attempts - 1);
+    const queued = await applyTransition(this.store, 'requeue', id, { attempts, worker_id: null }, guard);
     await this.publish([queued]);
     if (queued) await this.schedule(queued);
   }
 
   /**
-   * A job whose worker died while holding it (the queue re-delivered its id). Running: re-queued
-   * with the attempt counted, or failed past max_attempts. Ended: what follows the end is done
-   * again where missing (see completeEnding). False when the job is still to be started here.
+   * A job whose queue entry was handed out again because the worker holding it stopped renewing
+   * its claim. Running on a live worker (a claim lost to a slow renewal, or a job the sweep
+   * already moved): left alone. Running on a worker that is gone: re-queued, the attempt counted.
+   * Ended: what follows the end is done again where missing (see completeEnding). False when the
+   * job is still to be started here.
    */
   async recoverAbandoned(id: string): Promise<boolean> {
     const job = await this.store.get(id);
@@ -173,29 +177,20 @@ export class JobLifecycle {
       return true;
     }
     if (!job || job.status !== 'running') return false;
+    if (job.worker_id && (await this.workers.isLive(job.worker_id))) return true;
     this.logger.warn(`${job.type} ${id} was abandoned by a worker that stopped (attempt ${job.attempts}); re-queueing`);
-    await this.requeueInterrupted(id, true);
+    await this.requeueInterrupted(id, true, job.worker_id ?? undefined);
     return true;
   }
 
   /**
-   * Moves a job to a final status (conditional on `from`), re-aggregates its parent in the same
+   * Moves a job to a final status by an ending transition, re-aggregates its parent in the same
    * transaction, publishes, and releases or fails the jobs that depend on it.
    */
-  async end(
-    id: string,
-    from: readonly JobStatus[],
-    status: 'completed' | 'failed' | 'cancelled',
-    patch: JobPatch,
-    persist?: JobOutcome['persist'],
-  ): Promise<Job | undefined> {
-    const label = { completed: 'Completed', failed: 'Failed', cancelled: 'Cancelled' }[status];
-    const finalPatch: JobPatch = { step_label: label, ...patch, status, finished_at: new Date().toISOString() };
+  async end(id: string, transition: EndingTransition, values: JobPatch, persist?: JobOutcome['persist'], guard?: TransitionGuard): Promise<Job | undefined> {
     // Nothing to write with it and no parent to re-aggregate: one conditional update, no read first.
-    const alone = persist ? undefined : await this.store.transition(id, from, finalPatch, { topLevel: true });
-    const [job, parent] = alone
-      ? [alone, undefined]
-      : await this.endChecked(id, from, finalPatch, persist);
+    const alone = persist ? undefined : await applyTransition(this.store, transition, id, values, { ...guard, topLevel: true });
+    const [job, parent] = alone ? [alone, undefined] : await this.endChecked(id, transition, values, persist, guard);
     if (!job) return undefined;
     await this.publish([job, finalOnly(parent)]);
     this.metrics?.finished(job);
@@ -210,17 +205,18 @@ export class JobLifecycle {
   /** end() for a job with a parent or with records to write: one transaction holding the parent's lock. */
   private async endChecked(
     id: string,
-    from: readonly JobStatus[],
-    finalPatch: JobPatch,
+    transition: EndingTransition,
+    values: JobPatch,
     persist?: JobOutcome['persist'],
+    guard?: TransitionGuard,
   ): Promise<readonly [Job | undefined, Job | undefined]> {
     const current = await this.store.get(id);
     if (!current) return [undefined, undefined];
-    if (!persist && !current.parent_id) return [await this.store.transition(id, from, finalPatch), undefined];
-    return this.store.transaction(async (s, tx) => {
-      const j = await s.transition(id, from, finalPatch);
+    if (!persist && !current.parent_id) return [await applyTransition(this.store, transition, id, values, guard), undefined];
+    return this.store.transaction(async (s) => {
+      const j = await applyTransition(s, transition, id, values, guard);
       if (!j) return [undefined, undefined] as const;
-      if (persist) await persist(tx);
+      if (persist) await persist();
       return [j, j.parent_id ? await this.refreshParent(s, j.parent_id) : undefined] as const;
     }, current.parent_id ?? undefined);
   }
@@ -249,7 +245,7 @@ export class JobLifecycle {
     const ended = parent && isFinished(parent.status) ? [job, parent] : [job];
     for (const j of ended) {
       const latest = await this.bus.latestOf(j.job_id);
-      if (latest?.event === EVENT_OF[j.status]) continue;
+      if (latest?.event === eventOf(j)) continue;
       this.logger.warn(`${j.type} ${j.job_id} ended (${j.status}) on a worker that stopped before publishing it; publishing its final event`);
       await this.publish([j]);
     }

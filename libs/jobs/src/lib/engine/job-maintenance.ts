@@ -2,7 +2,9 @@ import { Logger } from '@nestjs/common';
 import type { Job } from '@atelier/contracts';
 import type { JobStore } from '../ports/job-store.port';
 import type { JobEventBus } from '../ports/job-event-bus.port';
+import type { JobDispatcher } from '../ports/job-dispatcher.port';
 import type { JobLifecycle } from './job-lifecycle';
+import type { JobWorkers } from './job-workers';
 
 const PAGE = 500;
 
@@ -14,7 +16,31 @@ export class JobMaintenance {
     private readonly store: JobStore,
     private readonly bus: JobEventBus,
     private readonly lifecycle: JobLifecycle,
+    private readonly workers: JobWorkers,
+    private readonly dispatcher: JobDispatcher,
   ) {}
+
+  /**
+   * Jobs marked running that no worker runs: their worker stopped heartbeating (killed, lost its
+   * machine or its database), or it is this process and its runner could not record the end (a
+   * store error). Each is re-queued with the attempt counted, or failed past max_attempts, as the
+   * retry policy says; the transition is conditional on the job still being that worker's, so
+   * sweeps on several nodes at once act once. Parents are skipped: their status follows their
+   * children.
+   */
+  async sweepOrphans(): Promise<number> {
+    const live = await this.workers.liveIds();
+    let swept = 0;
+    for await (const job of this.scan(['running'])) {
+      if (job.child_ids.length > 0 || !job.worker_id) continue;
+      const orphaned = job.worker_id === this.workers.id ? !this.dispatcher.isRunning(job.job_id) : !live.has(job.worker_id);
+      if (!orphaned) continue;
+      this.logger.warn(`${job.type} ${job.job_id} is running on worker ${job.worker_id}, which no longer runs it; re-queueing (attempt ${job.attempts})`);
+      await this.lifecycle.requeueInterrupted(job.job_id, true, job.worker_id);
+      swept++;
+    }
+    return swept;
+  }
 
   /**
    * After a crash (embedded: every job marked running was this process's): re-queue running jobs,

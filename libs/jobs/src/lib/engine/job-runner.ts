@@ -68,7 +68,7 @@ export class JobRunner {
       if (reason === ('cancelled' satisfies AbortReason)) {
         this.logger.log(`${type} ${jobId} cancelled while running`);
       } else if (reason === ('shutdown' satisfies AbortReason)) {
-        await this.lifecycle.requeueInterrupted(jobId, false);
+        await this.lifecycle.requeueInterrupted(jobId, false, this.lifecycle.workers.id);
       } else {
         await this.lifecycle.failAttempt(jobId, reason instanceof JobTimeoutError ? reason : err);
       }

@@ -7,6 +7,7 @@ import type { JobDispatcher } from '../ports/job-dispatcher.port';
 import type { JobHandlerRegistry } from '../handlers/job-handler.registry';
 import type { JobLifecycle } from './job-lifecycle';
 import { parentTitle } from './job-graph';
+import { applyTransition } from './job-state-machine';
 
 export interface CreateJobSpec<T extends JobType = JobType> {
   type: T;
@@ -74,52 +75,56 @@ export class JobsService {
     const job = await this.get(id);
     if (isFinished(job.status)) throw new ConflictError(`Job "${id}" is already ${job.status}; only queued or running jobs can be cancelled.`, 'job_not_cancellable');
     // The parent first: once it is cancelled, its children's ends no longer re-aggregate it.
-    const cancelled = await this.lifecycle.end(id, ['queued', 'running'], 'cancelled', {});
-    await this.dispatcher.cancel(id);
+    const cancelled = await this.lifecycle.end(id, 'cancel', {});
     if (!cancelled) {
       const now = await this.get(id);
       if (now.status === 'cancelled') return now;
       throw new ConflictError(`Job "${id}" ended (${now.status}) before it could be cancelled.`, 'job_not_cancellable');
     }
+    await this.stopInDispatcher(id);
     for (const childId of job.child_ids) {
       const child = await this.store.get(childId);
-      if (child && !isFinished(child.status)) {
-        await this.lifecycle.end(childId, ['queued', 'running'], 'cancelled', {});
-        await this.dispatcher.cancel(childId);
-      }
+      if (child && !isFinished(child.status) && (await this.lifecycle.end(childId, 'cancel', {}))) await this.stopInDispatcher(childId);
     }
     return cancelled;
   }
 
-  /** Queues a failed or cancelled job again (same id, attempts kept). A parent re-runs only its failed or cancelled children. */
+  /**
+   * Drops a cancelled job's queue entry and aborts its handler. Only after this request's cancel
+   * committed: a request that lost the race must not remove the entry of a retry that won it. A
+   * retry can still land between the commit and the drop, so a job found queued again is handed
+   * back (a second entry is harmless: a second start is refused).
+   */
+  private async stopInDispatcher(id: string): Promise<void> {
+    await this.dispatcher.cancel(id);
+    const now = await this.store.get(id);
+    if (now?.status === 'queued') await this.lifecycle.schedule(now);
+  }
+
+  /**
+   * Queues a failed or cancelled job again: same id, attempts kept as history, and a full budget
+   * of attempts added to `max_attempts` (so attempts never exceed it). A parent re-runs only its
+   * failed or cancelled children.
+   */
   async retry(id: string): Promise<Job> {
     const job = await this.get(id);
     if (job.status !== 'failed' && job.status !== 'cancelled') {
       throw new ConflictError(`Job "${id}" is ${job.status}; only failed or cancelled jobs can be retried.`, 'job_not_retryable');
     }
-    const reset = {
-      status: 'queued' as const,
-      error: null,
-      result: null,
-      finished_at: null,
-      run_at: null,
-      progress: 0,
-      current_step: 0,
-      step_label: 'Queued for retry',
-    };
+    const fullBudget = (j: Job) => ({ max_attempts: j.attempts + this.lifecycle.policyOf(j).maxAttempts });
     const children = job.child_ids.length ? await this.store.children(id) : [];
     const rerun = children.filter((c) => c.status === 'failed' || c.status === 'cancelled');
     const queuedChildren: Job[] = [];
     const { retried, parent } = await this.store.transaction(async (s) => {
       for (const child of rerun) {
-        const c = await s.transition(child.job_id, ['failed', 'cancelled'], reset);
+        const c = await applyTransition(s, 'retry', child.job_id, fullBudget(child));
         if (c) queuedChildren.push(c);
       }
       if (children.length) {
-        const p = await s.transition(id, ['failed', 'cancelled'], { ...reset, progress: job.progress, title: parentTitle(job.title, children.length - rerun.length, children.length) });
-        return { retried: p, parent: undefined };
+        const title = parentTitle(job.title, children.length - rerun.length, children.length);
+        return { retried: await applyTransition(s, 'retry', id, { progress: job.progress, title }), parent: undefined };
       }
-      const r = await s.transition(id, ['failed', 'cancelled'], reset);
+      const r = await applyTransition(s, 'retry', id, fullBudget(job));
       const par = r?.parent_id ? await this.lifecycle.refreshParent(s, r.parent_id) : undefined;
       return { retried: r, parent: par };
     }, job.parent_id ?? id);

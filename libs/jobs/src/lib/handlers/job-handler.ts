@@ -1,5 +1,4 @@
 import type { Job, JobPayload, JobResult, JobType } from '@atelier/contracts';
-import type { AtelierDb } from '@atelier/persistence';
 
 export interface JobProgressUpdate {
   step: number;
@@ -18,13 +17,14 @@ export interface JobContext<T extends JobType = JobType> {
 }
 
 /**
- * A handler's answer when it has records to write that must commit in the same transaction
- * as the job's completion (an analysis and its preset). If the job was cancelled meanwhile,
- * `persist` is never called.
+ * A handler's answer. `persist` writes records that must commit in the same transaction as the
+ * job's completion (an analysis and its preset): it runs inside that transaction, and the
+ * repositories it calls join it; it never receives the transaction itself. If the job was
+ * cancelled meanwhile, `persist` is never called.
  */
 export interface JobOutcome<T extends JobType = JobType> {
   result: JobResult<T>;
-  persist?(tx: AtelierDb): Promise<void>;
+  persist?(): Promise<void>;
 }
 
 /**

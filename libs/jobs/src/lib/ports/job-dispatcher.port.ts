@@ -36,4 +36,6 @@ export abstract class JobDispatcher {
   abstract stop(graceMs: number): Promise<void>;
   /** Jobs this process is running now. */
   abstract runningCount(): number;
+  /** Whether this process runs a handler of `jobId` now. */
+  abstract isRunning(jobId: string): boolean;
 }

@@ -1,6 +1,4 @@
 import type { Job, JobError, JobStatus, JobType } from '@atelier/contracts';
-import type { AtelierDb } from '@atelier/persistence';
-
 
 /** A job as the store keeps it: the wire Job plus the fields only the engine reads. */
 export type JobRecord = Job;
@@ -38,6 +36,8 @@ export interface JobPatch {
   run_at?: string | null;
   started_at?: string | null;
   finished_at?: string | null;
+  max_attempts?: number;
+  worker_id?: string | null;
 }
 
 /** Extra conditions a transition may require, so a common case is one statement instead of a read and a write. */
@@ -48,6 +48,8 @@ export interface TransitionGuard {
   independent?: boolean;
   /** Only a job whose `run_at` is unset or not after this instant (ISO 8601). */
   dueBy?: string;
+  /** Only a job that this worker runs (`worker_id`), so a late sweep cannot take a job another worker took since. */
+  ownedBy?: string;
 }
 
 export interface ProgressPatch {
@@ -87,6 +89,8 @@ export abstract class JobStore {
   abstract transition(id: string, from: readonly JobStatus[], patch: JobPatch, guard?: TransitionGuard): Promise<JobRecord | undefined>;
   /** Progress of a running job; progress only rises. */
   abstract updateProgress(id: string, patch: ProgressPatch): Promise<JobRecord | undefined>;
+  /** Merges keys into a running job's metadata in one statement (no read-then-write: concurrent merges keep every key). */
+  abstract mergeMetadata(id: string, metadata: Record<string, unknown>): Promise<JobRecord | undefined>;
   /** Deletes a job (children cascade); answers the deleted ids. */
   abstract delete(id: string): Promise<string[]>;
   /** Oldest first, for recovery: jobs in one of `statuses`, after the id cursor. */
@@ -95,8 +99,12 @@ export abstract class JobStore {
   abstract snapshot(finishedSince: string, limit: number): Promise<JobRecord[]>;
   /** Deletes top-level jobs finished before `before` (children cascade); answers their ids. */
   abstract deleteFinishedBefore(before: string, limit: number): Promise<string[]>;
-  /** Runs `fn` in one transaction, holding a write lock on `lockId`'s row where the database has row locks. */
-  abstract transaction<T>(fn: (store: JobStore, tx: AtelierDb) => Promise<T>, lockId?: string): Promise<T>;
+  /**
+   * Runs `fn` in one transaction, holding a write lock on `lockId`'s row where the database has row
+   * locks. Repositories of other libs that write while `fn` runs join the same transaction (see
+   * `currentExecutor` in @atelier/persistence), so a job's end and its records commit together.
+   */
+  abstract transaction<T>(fn: (store: JobStore) => Promise<T>, lockId?: string): Promise<T>;
   /** Answers when the store can serve queries; throws otherwise. */
   abstract ping(): Promise<void>;
 }

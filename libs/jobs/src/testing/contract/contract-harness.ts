@@ -26,7 +26,7 @@ export interface ContractOptions {
 
 export type DriverFactory = (options: DriverOptions) => Promise<EngineDrivers>;
 
-export const CONTRACT_ENGINE_CONFIG = { jobMaxAttempts: 3, jobTimeoutMs: 5_000, retryBaseDelayMs: 20, retentionDays: 7 };
+export const CONTRACT_ENGINE_CONFIG = { jobMaxAttempts: 3, jobTimeoutMs: 5_000, retryBaseDelayMs: 20, retentionDays: 7, workerHeartbeatMs: 100 };
 type EngineConfig = typeof CONTRACT_ENGINE_CONFIG;
 
 /** One engine over one driver set, with fake handlers each case scripts through `book`. */

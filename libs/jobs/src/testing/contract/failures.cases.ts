@@ -1,7 +1,7 @@
 /** Failure policy: retries with backoff, final failures, timeouts, manual retry. */
 import { ended, hasStatus, waitForJob, waitForStored } from '../wait';
 import { JobFailure, UpstreamError } from '@atelier/platform';
-import type { ContractHarness } from './contract-harness';
+import { CONTRACT_ENGINE_CONFIG, type ContractHarness } from './contract-harness';
 
 export function failureCases(h: ContractHarness): void {
   describe('failures', () => {
@@ -79,6 +79,23 @@ export function failureCases(h: ContractHarness): void {
       expect(done.status).toBe('failed');
       expect(done.error?.code).toBe('job_timeout');
       expect(aborted).toBe(true);
+    });
+
+    it('a manual retry gives the job a full budget of attempts again: attempts never exceed max_attempts', async () => {
+      h.book.define('always-busy', async () => {
+        throw new UpstreamError('busy', { retryable: true });
+      });
+      const job = await h.analyze('always-busy', { maxAttempts: 2 });
+      expect(await waitForJob(h.engine, job.job_id, ended)).toMatchObject({ status: 'failed', attempts: 2, max_attempts: 2 });
+      const budget = CONTRACT_ENGINE_CONFIG.jobMaxAttempts;
+      for (const round of [1, 2]) {
+        const again = await h.engine.jobs.retry(job.job_id);
+        const attemptsBefore = 2 + (round - 1) * budget;
+        expect(again).toMatchObject({ status: 'queued', attempts: attemptsBefore, max_attempts: attemptsBefore + budget });
+        const done = await waitForJob(h.engine, job.job_id, ended);
+        // Every attempt of the new budget ran (with its backoff), and none past it.
+        expect(done).toMatchObject({ status: 'failed', attempts: attemptsBefore + budget, max_attempts: attemptsBefore + budget });
+      }
     });
 
     it('retry of a failed job queues it again with the same id, attempts kept, error cleared', async () => {

@@ -1,6 +1,6 @@
 /** Listing, retention and graceful shutdown. */
 import type { Job } from '@atelier/contracts';
-import { ended, gate, hasStatus, waitForJob } from '../wait';
+import { ended, gate, hasStatus, waitForJob, waitUntil } from '../wait';
 import type { ContractHarness } from './contract-harness';
 
 export function housekeepingCases(h: ContractHarness): void {
@@ -29,6 +29,49 @@ export function housekeepingCases(h: ContractHarness): void {
       await new Promise((r) => setTimeout(r, 5));
       expect(await h.engine.maintenance.cleanup(1)).toBeGreaterThanOrEqual(1);
       await expect(h.engine.jobs.get(job.job_id)).rejects.toMatchObject({ status: 404 });
+    });
+
+    it('the sweep re-queues a job whose runner could not record its end, and it then completes', async () => {
+      const store = h.engine.store;
+      const transition = store.transition.bind(store);
+      let jobId = '';
+      let broken = false;
+      const spy = jest.spyOn(store, 'transition').mockImplementation(async (id, from, patch, guard) => {
+        // The store refuses every write of the job once its handler ran, as a full disk or a lost connection would.
+        if (broken && id === jobId) throw new Error('disk I/O error');
+        return transition(id, from, patch, guard);
+      });
+      try {
+        const hold = gate();
+        h.book.define('held', () => hold.promise.then(() => ({})));
+        jobId = (await h.analyze('held')).job_id;
+        await waitForJob(h.engine, jobId, hasStatus('running'));
+        broken = true;
+        hold.open();
+        // The runner gives up (it logs that the job could not be recorded); the job stays running.
+        await waitUntil(() => !h.engine.dispatcher.isRunning(jobId));
+        expect((await h.engine.jobs.get(jobId)).status).toBe('running');
+        broken = false;
+        h.engine.startSweeper();
+        const done = await waitForJob(h.engine, jobId, ended);
+        expect(done).toMatchObject({ status: 'completed', attempts: 2 });
+        expect(h.book.started.filter((id) => id === jobId)).toHaveLength(2);
+      } finally {
+        spy.mockRestore();
+      }
+    });
+
+    it('the sweep re-queues the running jobs of a worker that stopped heartbeating, once, however many nodes sweep', async () => {
+      const job = await h.analyze('plain', { runAt: new Date(Date.now() + 60_000) });
+      // A worker that took the job, then vanished (its id heartbeats nowhere).
+      await h.drivers.store.transition(job.job_id, ['queued'], { status: 'running', attempts: 1, worker_id: 'vanished-worker', started_at: new Date().toISOString(), run_at: null });
+      const swept = await Promise.all([h.engine.maintenance.sweepOrphans(), h.engine.maintenance.sweepOrphans(), h.engine.maintenance.sweepOrphans()]);
+      expect(swept.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
+      const done = await waitForJob(h.engine, job.job_id, ended);
+      expect(done).toMatchObject({ status: 'completed', attempts: 2 });
+      expect(h.book.started.filter((id) => id === job.job_id)).toHaveLength(1);
+      // A job running on a live worker (this one) is left alone.
+      expect(await h.engine.maintenance.sweepOrphans()).toBe(0);
     });
 
     it('shutdown re-queues running jobs after the grace period', async () => {

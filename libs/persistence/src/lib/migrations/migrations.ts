@@ -3,6 +3,7 @@ import type { AtelierDb, SqlDialectName } from '../schema';
 import { jobsMigration } from './001-jobs';
 import { imagesPresetsMigration } from './002-images-presets';
 import { jobEventsMigration } from './003-job-events';
+import { workersMigration } from './004-workers';
 
 /** One list of migrations for both dialects; names sort in the order they apply. */
 class StaticMigrations implements MigrationProvider {
@@ -12,6 +13,7 @@ class StaticMigrations implements MigrationProvider {
       '001-jobs': jobsMigration(this.dialect),
       '002-images-presets': imagesPresetsMigration(this.dialect),
       '003-job-events': jobEventsMigration(this.dialect),
+      '004-workers': workersMigration(this.dialect),
     };
   }
 }

@@ -116,6 +116,12 @@ export const CONFIG_VARIABLES = {
   retryBaseDelayMs: variable('JOB_RETRY_BASE_DELAY_MS', 'First retry delay; doubles per attempt, with jitter.', '1000', integer(0, 3_600_000)),
   retentionDays: variable('JOB_RETENTION_DAYS', 'Finished jobs older than this are deleted.', '7', integer(1, 3650)),
   cleanupIntervalMs: variable('JOB_CLEANUP_INTERVAL_MS', 'How often the retention cleanup runs.', '3600000', integer(1000, 86_400_000)),
+  workerHeartbeatMs: variable(
+    'WORKER_HEARTBEAT_MS',
+    'How often each process that runs jobs records that it is alive, and how often every node sweeps for running jobs whose worker is gone (missing 3 heartbeats), re-queueing them by the retry policy.',
+    '2000',
+    integer(200, 60_000),
+  ),
   shutdownGraceMs: variable('SHUTDOWN_GRACE_MS', 'On SIGTERM, how long running jobs may finish before they are aborted and re-queued.', '10000', integer(0, 600_000)),
   sseHeartbeatMs: variable('SSE_HEARTBEAT_MS', 'Interval of the ": ping" comment on event streams.', '15000', integer(100, 60_000)),
   sseReplaySize: variable('SSE_REPLAY_SIZE', 'Events kept for Last-Event-ID replay.', '10000', integer(10, 1_000_000)),
