@@ -12,3 +12,5 @@ export * from './lib/distributed-drivers';
 export * from './lib/connections/queue-connection';
 export * from './lib/queue-recovery';
 export * from './lib/distributed.module';
+export * from './lib/store/postgres-job-store';
+export * from './lib/store/postgres-write-batcher';

@@ -43,8 +43,8 @@ async function dropNamespace(settings) {
 
 export async function openDistributedEngine({ handlers, concurrency = 100 }) {
   const { migrateToLatest, openPostgresDatabase, ensurePostgresSchema } = dist('libs/persistence/src/index.js');
-  const { JobEngine, KyselyJobStore } = dist('libs/jobs/src/index.js');
-  const { createDistributedEventBus, createDistributedDispatcher } = dist('libs/distributed/src/index.js');
+  const { JobEngine } = dist('libs/jobs/src/index.js');
+  const { createDistributedEventBus, createDistributedDispatcher, postgresJobStore } = dist('libs/distributed/src/index.js');
   const tag = `bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const settings = {
     backend: 'redis',
@@ -63,7 +63,7 @@ export async function openDistributedEngine({ handlers, concurrency = 100 }) {
   const bus = await createDistributedEventBus(settings);
   const dispatcher = createDistributedDispatcher(settings);
   const engine = new JobEngine({
-    store: new KyselyJobStore(db, 'postgres'),
+    store: postgresJobStore(db),
     bus,
     dispatcher,
     handlers,
@@ -90,14 +90,14 @@ export async function openDistributedEngine({ handlers, concurrency = 100 }) {
  */
 export async function openPostgresStoreFloor() {
   const { migrateToLatest, openPostgresDatabase, ensurePostgresSchema } = dist('libs/persistence/src/index.js');
-  const { KyselyJobStore } = dist('libs/jobs/src/index.js');
+  const { postgresJobStore } = dist('libs/distributed/src/index.js');
   const { uuidv7 } = dist('libs/platform/src/index.js');
   const tag = `bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const settings = { databaseUrl: PG_URL, databaseSchema: tag, prefix: `${tag}_q` };
   await ensurePostgresSchema(settings.databaseUrl, settings.databaseSchema);
   const db = openPostgresDatabase(settings.databaseUrl, settings.databaseSchema, 10);
   await migrateToLatest(db, 'postgres');
-  const store = new KyselyJobStore(db, 'postgres');
+  const store = postgresJobStore(db);
   return {
     round: (n, inFlight) => async () => {
       let ended = 0;

@@ -4,7 +4,7 @@
  * (BullMQ's PostgreSQL backend + LISTEN/NOTIFY events). Each boot gets its own schema and key prefix.
  */
 import { migrateToLatest, openPostgresDatabase, ensurePostgresSchema } from '@atelier/persistence';
-import { KyselyJobStore } from '@atelier/jobs';
+import { postgresJobStore } from './store/postgres-job-store';
 import { describeJobEngineContract, type DriverOptions, type EngineDrivers } from '@atelier/jobs/testing';
 import type { QueueBackendName, QueueSettings } from './connections/queue-settings';
 import { createDistributedDispatcher, createDistributedEventBus } from './distributed-drivers';
@@ -28,7 +28,7 @@ async function distributedDrivers(backend: QueueBackendName, options: DriverOpti
   const bus = await createDistributedEventBus(settings);
   const dispatcher = createDistributedDispatcher(settings);
   return {
-    store: new KyselyJobStore(db, 'postgres'),
+    store: postgresJobStore(db),
     bus,
     dispatcher,
     close: async () => {

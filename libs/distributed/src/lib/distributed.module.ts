@@ -1,12 +1,13 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { AppConfig } from '@atelier/platform';
 import { ATELIER_DB, migrateToLatest, type AtelierDb } from '@atelier/persistence';
-import { JobDispatcher, JobEngine, JobEventBus } from '@atelier/jobs';
+import { JobDispatcher, JobEngine, JobEventBus, JobStore } from '@atelier/jobs';
 import { QueueConnection } from './connections/queue-connection';
 import { queueSettingsOf, type QueueSettings } from './connections/queue-settings';
 import { createDistributedDispatcher, createDistributedEventBus, type DistributedEventBus } from './distributed-drivers';
 import type { BullMqDispatcher } from './dispatch/bullmq-dispatcher';
 import { QueueRecovery } from './queue-recovery';
+import { postgresJobStore } from './store/postgres-job-store';
 
 export const QUEUE_SETTINGS = Symbol('QUEUE_SETTINGS');
 
@@ -45,6 +46,7 @@ export const DISTRIBUTED_EVENT_BUS: Provider = {
  */
 export const DISTRIBUTED_JOB_DRIVERS: Provider[] = [
   DISTRIBUTED_EVENT_BUS,
+  { provide: JobStore, inject: [ATELIER_DB], useFactory: (db: AtelierDb) => postgresJobStore(db) },
   { provide: JobDispatcher, inject: [QUEUE_SETTINGS], useFactory: (s: QueueSettings) => createDistributedDispatcher(s) },
   {
     provide: DistributedDriversShutdown,

@@ -62,14 +62,15 @@ export class JobsModule implements OnModuleInit, OnApplicationBootstrap, BeforeA
       imports: [DiscoveryModule],
       controllers: [JobsController],
       providers: [
-        ...(options.drivers ?? EMBEDDED_JOB_DRIVERS),
-        { provide: METRICS_REGISTRY, useValue: new Registry() },
-        { provide: JOBS_MODULE_OPTIONS, useValue: options },
+        // The default store first: a driver set may provide its own (distributed: batched PostgreSQL writes).
         {
           provide: JobStore,
           inject: [ATELIER_DB, SQL_DIALECT],
           useFactory: (db: AtelierDb, dialect: SqlDialectName) => new KyselyJobStore(db, dialect),
         },
+        ...(options.drivers ?? EMBEDDED_JOB_DRIVERS),
+        { provide: METRICS_REGISTRY, useValue: new Registry() },
+        { provide: JOBS_MODULE_OPTIONS, useValue: options },
         { provide: WorkerRegistry, inject: [ATELIER_DB], useFactory: (db: AtelierDb) => new KyselyWorkerRegistry(db) },
         {
           provide: JobEngine,

@@ -4,26 +4,37 @@ import { runInTransactionScope, type AtelierTables, type SqlDialectName } from '
 import { JobStore, type JobListQuery, type JobPatch, type JobRecord, type NewJobRecord, type ProgressPatch, type TransitionGuard } from '../ports/job-store.port';
 import { newRecordToRow, patchToRow, rowToRecord, type JobRow } from './job-row';
 import { JobSql } from './job-sql';
-import { PostgresWriteBatcher } from './postgres-write-batcher';
+import type { JobWriteBatcher } from './job-write-batcher';
 
 type Db = Kysely<AtelierTables> | Transaction<AtelierTables>;
+
+export interface KyselyJobStoreOptions {
+  /** Batches the hot writes outside transactions (distributed mode; SQLite batches in its driver: group commit). */
+  batcher?: JobWriteBatcher;
+  sql?: JobSql;
+  /** Internal: the store bound to an open transaction. */
+  inTransaction?: boolean;
+}
 
 /**
  * The JobStore over Kysely. The SQL is portable, so the same class serves SQLite (embedded) and
  * PostgreSQL (distributed); only the row lock differs (SQLite serialises writers anyway).
  */
 export class KyselyJobStore extends JobStore {
-  private readonly batcher?: PostgresWriteBatcher;
+  private readonly batcher?: JobWriteBatcher;
+  private readonly inTransaction: boolean;
+  private readonly sql: JobSql;
 
   constructor(
     private readonly db: Db,
     private readonly dialect: SqlDialectName,
-    private readonly inTransaction = false,
-    private readonly sql = new JobSql(dialect),
+    options: KyselyJobStoreOptions = {},
   ) {
     super();
-    // SQLite batches below, in its driver (group commit); statements inside a transaction are never batched.
-    this.batcher = dialect === 'postgres' && !inTransaction ? new PostgresWriteBatcher(db as Kysely<AtelierTables>, sql) : undefined;
+    this.inTransaction = options.inTransaction ?? false;
+    this.sql = options.sql ?? new JobSql(dialect);
+    // Statements inside a transaction are never batched.
+    this.batcher = this.inTransaction ? undefined : options.batcher;
   }
 
   async insert(jobs: NewJobRecord[]): Promise<JobRecord[]> {
@@ -171,7 +182,7 @@ export class KyselyJobStore extends JobStore {
     }
     const root = this.db as Kysely<AtelierTables>;
     return root.transaction().execute(async (trx) => {
-      const store = new KyselyJobStore(trx, this.dialect, true, this.sql);
+      const store = new KyselyJobStore(trx, this.dialect, { inTransaction: true, sql: this.sql });
       await store.lock(lockId);
       return runInTransactionScope(root, trx, () => fn(store));
     });

@@ -1,9 +1,18 @@
 import { Logger } from '@nestjs/common';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { AtelierTables } from '@atelier/persistence';
-import type { TransitionGuard } from '../ports/job-store.port';
-import { JOB_COLUMNS, byKeyOnly, guardValues, transitionConditions, transitionShape, type GuardValueName, type JobSql } from './job-sql';
-import type { JobRow } from './job-row';
+import {
+  JOB_COLUMNS,
+  byKeyOnly,
+  guardValues,
+  transitionConditions,
+  transitionShape,
+  type GuardValueName,
+  type JobRow,
+  type JobSql,
+  type JobWriteBatcher,
+  type TransitionGuard,
+} from '@atelier/jobs';
 
 /** PostgreSQL types of the columns that are not text (VALUES lists need them spelled out). */
 const COLUMN_TYPES: Partial<Record<keyof JobRow, string>> = {
@@ -38,7 +47,7 @@ interface PendingTransition extends Pending<JobRow | undefined> {
  * statement that carried its row committed, with its own row. If a batch fails, its rows are
  * retried one statement each, so only the row at fault reports an error.
  */
-export class PostgresWriteBatcher {
+export class PostgresWriteBatcher implements JobWriteBatcher {
   private readonly logger = new Logger('PostgresWriteBatcher');
   private inserts: { row: JobRow; waiter: Pending<void> }[] = [];
   private transitions = new Map<string, PendingTransition[]>();

@@ -3,8 +3,8 @@ import pg from 'pg';
 import type { CompiledQuery, Kysely } from 'kysely';
 import { ensurePostgresSchema, migrateToLatest, openPostgresDatabase, type AtelierTables } from '@atelier/persistence';
 import { uuidv7 } from '@atelier/platform';
-import { KyselyJobStore } from './kysely-job-store';
-import type { NewJobRecord } from '../ports/job-store.port';
+import type { KyselyJobStore, NewJobRecord } from '@atelier/jobs';
+import { postgresJobStore } from './postgres-job-store';
 
 // Real PostgreSQL (as the distributed tests): a throw-away schema per run.
 const DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -48,7 +48,7 @@ describe('KyselyJobStore on PostgreSQL: per-turn write batching', () => {
       compiled.push(c);
       return execute(query);
     });
-    store = new KyselyJobStore(db, 'postgres');
+    store = postgresJobStore(db);
   });
 
   afterAll(async () => {
