@@ -43,7 +43,7 @@ export interface Job<T extends JobType = JobType> {
   updated_at: string;
   /** Addition to the contract: when a delayed or backed-off job may start (ISO-8601), else null. */
   run_at: string | null;
-  /** Addition to the contract: the process running the job while it runs (GET /api/workers), else null. */
+  /** Addition to the contract: the process that runs the job now, or last ran it; null before its first start. */
   worker_id: string | null;
 }
 

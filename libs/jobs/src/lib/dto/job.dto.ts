@@ -34,7 +34,7 @@ export class JobDto {
   @ApiProperty({ format: 'date-time' }) updated_at!: string;
   @ApiPropertyOptional({ format: 'date-time', nullable: true, type: String, description: 'Earliest start of a delayed or backed-off job' })
   run_at!: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'The process running the job while it runs, else null' })
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The process that runs the job now (while running) or last ran it; null before its first start' })
   worker_id!: string | null;
 }
 
