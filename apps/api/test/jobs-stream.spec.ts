@@ -1,8 +1,8 @@
 import { request as httpRequest } from 'node:http';
-import type { Job } from '@atelier/contracts';
-import { MemoryEventBus } from '@atelier/jobs';
+import type { Job, JobList, JobSnapshot } from '@atelier/contracts';
+import { JobStore, MemoryEventBus } from '@atelier/jobs';
 import { ended, gate, hasStatus, waitForJob } from '@atelier/jobs/testing';
-import { JobEventBroadcaster } from '@atelier/streaming';
+import { JobEventBroadcaster, StreamAdmission } from '@atelier/streaming';
 import { SseClient, type SseEvent } from './support/sse-client';
 import { book, startTestApp, type TestApp } from './support/test-app';
 
@@ -141,5 +141,68 @@ describe('GET /api/jobs/stream (Server-Sent Events)', () => {
     while (streams.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(streams.size).toBe(0);
     expect(bus.subscriberCount()).toBe(subscriptions);
+  }, 60_000);
+});
+
+describe('GET /api/jobs/stream after a deploy: a reconnect storm over a long history', () => {
+  let t: TestApp;
+  let admitted: jest.SpyInstance;
+  const clients: SseClient[] = [];
+  const snapshotOf = async (c: SseClient) => (await c.waitFor((e) => e.length >= 1, 10_000, 'snapshot'))[0].data as JobSnapshot;
+
+  beforeEach(async () => {
+    admitted = jest.spyOn(StreamAdmission.prototype, 'use');
+    t = await startTestApp({ SSE_SNAPSHOT_FINISHED: '20' });
+  });
+  afterEach(async () => {
+    clients.splice(0).forEach((c) => c.close());
+    await t.close();
+    admitted.mockRestore();
+  });
+
+  it('sends the newest finished jobs up to the limit with every unfinished one, says it is truncated, and GET /api/jobs pages the rest', async () => {
+    const finished = [];
+    for (let i = 0; i < 120; i++) finished.push(await t.engine.jobs.create({ type: 'analyze', title: 'plain', input: { analyzer: 'plain', image_id: 'img' } }));
+    await Promise.all(finished.map((j) => waitForJob(t.engine, j.job_id, ended)));
+    const hold = gate();
+    book.define('held', () => hold.promise.then(() => ({})));
+    const running = await t.engine.jobs.create({ type: 'analyze', title: 'held', input: { analyzer: 'held', image_id: 'img' } });
+    await waitForJob(t.engine, running.job_id, hasStatus('running'));
+
+    const stream = await SseClient.connect(`${t.url}/api/jobs/stream`, { 'Last-Event-ID': '1' });
+    clients.push(stream);
+    const snapshot = await snapshotOf(stream);
+    hold.open();
+
+    expect(snapshot.jobs.map((j) => j.job_id)).toEqual([running.job_id, ...finished.slice(-20).reverse().map((j) => j.job_id)]);
+    expect(snapshot).toMatchObject({ truncated: true, unfinished_cursor: null, finished_since: expect.any(String) });
+    const rest = await fetch(`${t.url}/api/jobs?status=completed,failed,cancelled&limit=200&cursor=${snapshot.finished_cursor}`);
+    const page = (await rest.json()) as JobList;
+    expect(page.jobs.map((j) => j.job_id)).toEqual(finished.slice(0, 100).reverse().map((j) => j.job_id));
+  }, 60_000);
+
+  it('reads the store once for the clients that connect while the snapshot is read', async () => {
+    const store = t.app.get(JobStore);
+    const read = gate();
+    const snapshot = store.snapshot.bind(store);
+    const reads = jest.spyOn(store, 'snapshot').mockImplementation(async (...args) => {
+      await read.promise;
+      return snapshot(...args);
+    });
+    const streams = t.app.get(JobEventBroadcaster);
+    const connecting = Array.from({ length: 50 }, () => SseClient.connect(`${t.url}/api/jobs/stream`));
+    const deadline = Date.now() + 20_000;
+    while (streams.size < 50 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(streams.size).toBe(50);
+
+    read.open();
+    clients.push(...(await Promise.all(connecting)));
+    const snapshots = await Promise.all(clients.map(snapshotOf));
+
+    expect(reads).toHaveBeenCalledTimes(1);
+    // Each came into Nest's pipeline through the admission pacer.
+    expect(admitted).toHaveBeenCalledTimes(50);
+    expect(new Set(clients.map((c) => c.events[0].id)).size).toBe(1);
+    expect(snapshots.every((s) => Array.isArray(s.jobs) && s.truncated === undefined)).toBe(true);
   }, 60_000);
 });

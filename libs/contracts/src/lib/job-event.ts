@@ -19,8 +19,24 @@ export type JobEvent =
   | { id: string; event: Exclude<JobEventName, 'job.deleted'>; data: Job }
   | { id: string; event: 'job.deleted'; data: JobDeletedData };
 
+/**
+ * The first event of a stream: the unfinished jobs plus those finished in the last 10 minutes. A
+ * snapshot is kept small; when it leaves some of those jobs out, it says so (the fields below are
+ * additions to the contract, present only then) and GET /api/jobs pages the rest.
+ */
 export interface JobSnapshot {
   jobs: Job[];
+  /** True when jobs were left out. */
+  truncated?: true;
+  /** Start of the window of finished jobs the snapshot stands for (ISO-8601). */
+  finished_since?: string;
+  /** `GET /api/jobs?status=queued,running&cursor=…` lists the unfinished jobs left out; null when none were. */
+  unfinished_cursor?: string | null;
+  /**
+   * `GET /api/jobs?status=completed,failed,cancelled&cursor=…` lists, newest first, the finished jobs
+   * after those sent; the ones with `finished_at` ≥ `finished_since` were left out. Null when none were.
+   */
+  finished_cursor?: string | null;
 }
 
 /** Final events: the last one a job ever produces (a stream never drops these). */

@@ -111,9 +111,12 @@ describe('JobEventBroadcaster', () => {
     jest.advanceTimersByTime(1);
     expect(sink.chunks).toHaveLength(0);
 
-    subscriber.start({ cursor: BigInt(coveredBySnapshot), snapshot: Buffer.from('event: snapshot\nid: s\ndata: {}\n\n'), events: [] });
+    const snapshot = Buffer.from('event: snapshot\nid: s\ndata: {}\n\n');
+    subscriber.start({ cursor: BigInt(coveredBySnapshot), snapshot, events: [] });
     expect(sink.status).toBe(200);
-    expect(sink.chunks).toHaveLength(1);
+    // The shared snapshot goes out as it is (not copied), between the stream's opening line and the events.
+    expect(sink.chunks[1]).toBe(snapshot);
+    expect(sink.text().startsWith('\nevent: snapshot\n')).toBe(true);
     expect(sink.ids()).toEqual(['s', String(BigInt(coveredBySnapshot) + 1n)]);
   });
 

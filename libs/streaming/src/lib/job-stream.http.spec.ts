@@ -1,9 +1,10 @@
 import { createServer, get, type Server } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { parseConfig } from '@atelier/platform';
-import { MemoryEventBus, type JobStore } from '@atelier/jobs';
+import { MemoryEventBus } from '@atelier/jobs';
 import { FLUSH_GAP_MS, JobEventBroadcaster } from './job-event-broadcaster';
 import { JobStreamService } from './job-stream.service';
+import { FakeJobStore } from './testing/fake-job-store';
 import { aJob } from './testing/jobs';
 
 /** Streams over real sockets: what the kernel and Node's HTTP layer do with the broadcaster's writes. */
@@ -18,8 +19,7 @@ describe('job streams over HTTP', () => {
     bus = new MemoryEventBus(1000);
     broadcaster = new JobEventBroadcaster(bus, parseConfig({}));
     broadcaster.onModuleInit();
-    const store = { snapshot: async () => [] } as unknown as JobStore;
-    const streams = new JobStreamService(bus, store, broadcaster);
+    const streams = new JobStreamService(bus, new FakeJobStore().store, broadcaster, parseConfig({}));
     server = createServer((_req, res) => void streams.open(res, {}));
     server.on('connection', (s) => sockets.push(s));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -16,8 +16,13 @@ export class JobsStreamController {
   @ApiOperation({
     summary: 'Live job events (Server-Sent Events)',
     description:
-      'First a `snapshot` event `{ jobs }` (unfinished jobs and those finished in the last 10 minutes), then `job.created`, ' +
+      'First a `snapshot` event `{ jobs }` (unfinished jobs and those finished in the last 10 minutes, newest first), then `job.created`, ' +
       '`job.updated`, `job.completed`, `job.failed`, `job.cancelled` (data: Job) and `job.deleted` (data: `{ job_id }`). ' +
+      'The snapshot is kept small: at most the newest `SSE_SNAPSHOT_FINISHED` (default 100) finished jobs and 500 unfinished ones, ' +
+      'with the parents and children of those. When it leaves jobs out it adds `truncated: true`, `finished_since` (start of the ' +
+      'window, ISO-8601), `unfinished_cursor` and `finished_cursor` (each a string or null): `GET /api/jobs?status=queued,running&cursor=' +
+      '{unfinished_cursor}` pages the unfinished jobs left out, and `GET /api/jobs?status=completed,failed,cancelled&cursor={finished_cursor}` ' +
+      'the finished jobs after those sent, of which those with `finished_at` ≥ `finished_since` were left out. ' +
       'Every event has an increasing `id`; reconnect with `Last-Event-ID` to receive every later event and no snapshot ' +
       '(a fresh snapshot when the id is too old). A `: ping` comment is sent at least every 15 s.',
   })

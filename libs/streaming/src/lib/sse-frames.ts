@@ -1,5 +1,5 @@
 // The bytes of the event stream, in the layout Nest's @Sse wrote (event, id, data), so the wire stays the same.
-import type { Job, JobEvent } from '@atelier/contracts';
+import type { JobEvent, JobSnapshot } from '@atelier/contracts';
 
 /** Nest opened every stream with an empty line; kept so the first chunk a client sees is unchanged. */
 export const STREAM_PREAMBLE = Buffer.from('\n');
@@ -21,6 +21,6 @@ export function eventFrame(event: JobEvent): Buffer {
   return frame;
 }
 
-export function snapshotFrame(cursor: string, jobs: Job[]): Buffer {
-  return Buffer.from(`event: snapshot\nid: ${cursor}\ndata: ${JSON.stringify({ jobs })}\n\n`);
+export function snapshotFrame(cursor: string, snapshot: JobSnapshot): Buffer {
+  return Buffer.from(`event: snapshot\nid: ${cursor}\ndata: ${JSON.stringify(snapshot)}\n\n`);
 }

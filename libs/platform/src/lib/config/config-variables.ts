@@ -125,6 +125,12 @@ export const CONFIG_VARIABLES = {
   shutdownGraceMs: variable('SHUTDOWN_GRACE_MS', 'On SIGTERM, how long running jobs may finish before they are aborted and re-queued.', '10000', integer(0, 600_000)),
   sseHeartbeatMs: variable('SSE_HEARTBEAT_MS', 'Interval of the ": ping" comment on event streams.', '15000', integer(100, 60_000)),
   sseReplaySize: variable('SSE_REPLAY_SIZE', 'Events kept for Last-Event-ID replay.', '10000', integer(10, 1_000_000)),
+  sseSnapshotFinished: variable(
+    'SSE_SNAPSHOT_FINISHED',
+    'Finished jobs (of the last 10 minutes) the first event of a job stream holds at most, newest first; it then says it is truncated, and a client pages the rest over GET /api/jobs.',
+    '100',
+    integer(1, 1000),
+  ),
   logLevel: variable('LOG_LEVEL', 'trace, debug, info, warn, error or silent.', 'info', oneOf('trace', 'debug', 'info', 'warn', 'error', 'silent')),
   openaiApiKey: variable('OPENAI_API_KEY', 'Key for the OpenAI-compatible endpoint. Unset: the offline provider is used.', undefined, optionalText),
   openaiBaseUrl: variable('OPENAI_BASE_URL', 'OpenAI-compatible base URL (Azure OpenAI, Ollama, vLLM, LM Studio).', undefined, url('http', 'https')),

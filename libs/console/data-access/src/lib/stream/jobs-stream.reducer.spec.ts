@@ -55,6 +55,17 @@ describe('reduceJobs', () => {
     expect(reduceJobs(state, { kind: 'event', event: jobEvent(10, 'job.updated', stale) }).jobs[job.job_id]).toBe(job);
   });
 
+  it('folds in a page of jobs from REST, keeping the newer copy of each and the stream cursor', () => {
+    const job = makeJob({ status: 'running', progress: 0.5, updated_at: '2025-01-01T12:00:10.000Z' });
+    const state = reduceJobs(initialJobsState, { kind: 'snapshot', id: '9', jobs: [job] });
+    const stale = { ...job, progress: 0.1, updated_at: '2025-01-01T12:00:05.000Z' };
+    const other = makeJob({ status: 'queued' });
+    const next = reduceJobs(state, { kind: 'page', jobs: [stale, other] });
+    expect(next.jobs).toEqual({ [job.job_id]: job, [other.job_id]: other });
+    expect(next.lastEventId).toBe('9');
+    expect(reduceJobs(next, { kind: 'page', jobs: [stale] })).toBe(next);
+  });
+
   it('removes a deleted job', () => {
     const job = makeJob();
     const state = reduceJobs(initialJobsState, { kind: 'snapshot', id: '1', jobs: [job] });

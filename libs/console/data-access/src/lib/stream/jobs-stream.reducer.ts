@@ -2,7 +2,7 @@
  * The pure heart of JobsStream: folds the snapshot and job.* events of `GET /api/jobs/stream`
  * into a map of jobs keyed by id, so a replayed or duplicated event can never make a second card.
  */
-import type { Job, JobEvent } from '@atelier/contracts';
+import type { Job, JobEvent, JobSnapshot } from '@atelier/contracts';
 
 export interface JobsState {
   readonly jobs: Readonly<Record<string, Job>>;
@@ -10,11 +10,16 @@ export interface JobsState {
   readonly lastEventId: string | null;
 }
 
+/** What a truncated snapshot left out, as cursors of GET /api/jobs (see JobSnapshot). */
+export type SnapshotLeftOut = Required<Pick<JobSnapshot, 'finished_since' | 'unfinished_cursor' | 'finished_cursor'>>;
+
 export type JobsStreamMessage =
-  | { readonly kind: 'snapshot'; readonly id: string; readonly jobs: readonly Job[] }
+  | { readonly kind: 'snapshot'; readonly id: string; readonly jobs: readonly Job[]; readonly leftOut?: SnapshotLeftOut }
   | { readonly kind: 'event'; readonly event: JobEvent }
   /** A job the console learned outside the stream (e.g. the 202 answer of an analyze request). */
-  | { readonly kind: 'local'; readonly job: Job };
+  | { readonly kind: 'local'; readonly job: Job }
+  /** Jobs a REST page brought: what a truncated snapshot left out. */
+  | { readonly kind: 'page'; readonly jobs: readonly Job[] };
 
 export const initialJobsState: JobsState = { jobs: {}, lastEventId: null };
 
@@ -49,6 +54,13 @@ export function reduceJobs(state: JobsState, message: JobsStreamMessage): JobsSt
     }
     case 'local':
       return { ...state, jobs: upsert(state.jobs, message.job) };
+    case 'page': {
+      const newer = message.jobs.filter((job) => isNewer(job, state.jobs[job.job_id]));
+      if (!newer.length) return state;
+      const jobs = { ...state.jobs };
+      for (const job of newer) jobs[job.job_id] = job;
+      return { ...state, jobs };
+    }
     case 'event': {
       const { event } = message;
       if (state.lastEventId !== null && compareEventIds(event.id, state.lastEventId) <= 0) return state;

@@ -3,25 +3,32 @@ import { Subject, Subscription, defer, retry, timer, type Observable } from 'rxj
 import type { Job, JobEvent } from '@atelier/contracts';
 import { JobsApi } from '../api/jobs-api';
 import { EVENT_SOURCE_FACTORY, eventSourceMessages } from './event-source-messages';
-import { initialJobsState, reduceJobs, sortNewestFirst, type JobsStreamMessage } from './jobs-stream.reducer';
+import { initialJobsState, reduceJobs, sortNewestFirst, type JobsStreamMessage, type SnapshotLeftOut } from './jobs-stream.reducer';
+import { RECONNECT_BACKOFF, reconnectDelay } from './reconnect-backoff';
+import { loadLeftOut } from './snapshot-left-out';
 
 export type StreamConnection = 'idle' | 'connecting' | 'open' | 'reconnecting';
 
-const MAX_RETRY_DELAY_MS = 15_000;
-
 /**
  * The live store of jobs: one EventSource on `GET /api/jobs/stream`, folded by `reduceJobs`
- * into signals. Reconnects on its own (Last-Event-ID by the browser; after a hard close, a new
- * connection resumes with `last_event_id`, or gets a fresh snapshot when that is too old) and
- * exposes the connection state for the UI.
+ * into signals. When the connection drops it reconnects after a jittered, growing delay, resuming
+ * with `last_event_id` (or getting a fresh snapshot when that is too old); what a truncated
+ * snapshot left out it loads over REST. Exposes the connection state for the UI.
  */
 @Injectable({ providedIn: 'root' })
 export class JobsStream {
   private readonly factory = inject(EVENT_SOURCE_FACTORY);
-  private readonly url = inject(JobsApi).streamUrl();
+  private readonly api = inject(JobsApi);
+  private readonly backoff = inject(RECONNECT_BACKOFF);
+  private readonly url = this.api.streamUrl();
   private readonly state = signal(initialJobsState);
   private readonly applied = new Subject<JobEvent>();
   private subscription: Subscription | null = null;
+  /** Failed connections since the stream last delivered a message. */
+  private failures = 0;
+  private leftOut: Subscription | null = null;
+  /** Jobs deleted since the snapshot: a REST page read before the deletion must not bring them back. */
+  private readonly deleted = new Set<string>();
 
   readonly connection = signal<StreamConnection>('idle');
   readonly jobsById = computed(() => this.state().jobs);
@@ -40,23 +47,29 @@ export class JobsStream {
     this.subscription = defer(() => eventSourceMessages(this.factory, this.resumeUrl()))
       .pipe(
         retry({
-          resetOnSuccess: true,
-          delay: (_error, attempt) => {
+          delay: () => {
             this.connection.set('reconnecting');
-            return timer(Math.min(MAX_RETRY_DELAY_MS, 500 * 2 ** Math.min(attempt, 5)));
+            return timer(reconnectDelay(this.failures++, this.backoff));
           },
         }),
       )
       .subscribe((signal) => {
-        if (signal.type === 'open') this.connection.set('open');
-        else if (signal.type === 'interrupted') this.connection.set('reconnecting');
-        else this.apply(signal.message);
+        if (signal.type === 'open') {
+          this.connection.set('open');
+          return;
+        }
+        // The server serves this stream again: the next drop starts the backoff over.
+        this.failures = 0;
+        this.connection.set('open');
+        this.apply(signal.message);
       });
   }
 
   disconnect(): void {
     this.subscription?.unsubscribe();
     this.subscription = null;
+    this.leftOut?.unsubscribe();
+    this.leftOut = null;
     this.connection.set('idle');
   }
 
@@ -72,10 +85,23 @@ export class JobsStream {
   }
 
   private apply(message: JobsStreamMessage): void {
+    if (message.kind === 'event' && message.event.event === 'job.deleted') this.deleted.add(message.event.data.job_id);
     const before = this.state();
     const after = reduceJobs(before, message);
     if (after === before) return;
     this.state.set(after);
     if (message.kind === 'event') this.applied.next(message.event);
+    if (message.kind === 'snapshot') this.loadLeftOut(message.leftOut);
+  }
+
+  /** A new snapshot replaces what an earlier one left out, loaded or not. */
+  private loadLeftOut(leftOut: SnapshotLeftOut | undefined): void {
+    this.leftOut?.unsubscribe();
+    this.leftOut = null;
+    this.deleted.clear();
+    if (!leftOut) return;
+    this.leftOut = loadLeftOut(this.api, leftOut).subscribe((jobs) =>
+      this.apply({ kind: 'page', jobs: jobs.filter((job) => !this.deleted.has(job.job_id)) }),
+    );
   }
 }
