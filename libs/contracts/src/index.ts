@@ -4,3 +4,4 @@ export * from './lib/job-event';
 export * from './lib/analyzer';
 export * from './lib/preset';
 export * from './lib/problem';
+export * from './lib/access';

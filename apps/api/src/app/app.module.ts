@@ -6,6 +6,7 @@ import { DISTRIBUTED_JOB_DRIVERS, DistributedModule, QueueConnection } from '@at
 import { StreamingModule } from '@atelier/streaming';
 import { AnalyzersModule } from '@atelier/analyzers';
 import { PresetsModule } from '@atelier/presets';
+import { AccessModule } from '@atelier/access';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
 
@@ -23,7 +24,7 @@ export class AppModule {
       : { provide: HEALTH_CHECKS, inject: [StorageHealthCheck], useFactory: (storage: StorageHealthCheck) => [storage] };
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config), PersistenceModule, ...(distributed ? [DistributedModule.forRoot()] : []), StreamingModule, jobs, PresetsModule, AnalyzersModule],
+      imports: [PlatformModule.forRoot(config), PersistenceModule, ...(distributed ? [DistributedModule.forRoot()] : []), StreamingModule, jobs, AccessModule, PresetsModule, AnalyzersModule],
       controllers: [HealthController, MetricsController],
       providers: [healthChecks],
     };

@@ -5,7 +5,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type Request, type Response, type NextFunction } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AppConfig, DrainingGuard, ProblemDto, ProblemFilter, ShutdownState, createValidationPipe, refuseDeepJson } from '@atelier/platform';
+import helmet from 'helmet';
+import { AppConfig, DrainingGuard, ProblemDto, ProblemFilter, ShutdownState, UnauthenticatedError, createValidationPipe, refuseDeepJson } from '@atelier/platform';
+import { Authenticator, allowedHostsOf, hostAllowlist } from '@atelier/access';
 import { AppModule } from './app.module';
 
 export interface CreateAppOptions {
@@ -24,6 +26,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     // Nest's parsers, but the JSON one refuses deep nesting before it is parsed (Nest's useBodyParser cannot take `verify`).
     bodyParser: false,
   });
+  if (config.values.trustProxy) app.set('trust proxy', true);
+  app.use(hostAllowlist(allowedHostsOf(config.values)));
+  app.use(securityHeaders());
   app.use(express.json({ verify: refuseDeepJson() }));
   app.use(express.urlencoded({ extended: true }));
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
@@ -39,13 +44,69 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       .setTitle('Atelier API')
       .setDescription('Image analyses as background jobs, live progress over Server-Sent Events. Errors are RFC 9457 problem+json.')
       .setVersion('1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (Settings → API keys, or POST /api/api-keys)' }, 'bearer')
+      .addCookieAuth('atelier_session', { type: 'apiKey', in: 'cookie', name: 'atelier_session' }, 'cookie')
+      .addSecurityRequirements('bearer')
+      .addSecurityRequirements('cookie')
       .build(),
     { extraModels: [ProblemDto] },
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json' });
+  app.use(['/api/docs', '/api/openapi.json'], requirePrincipal(app));
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', swaggerOptions: { persistAuthorization: true } });
 
   serveConsole(app, config);
   return app;
+}
+
+/**
+ * Security headers on every answer (helmet): nosniff, a frame ban, no referrer leaks, and a strict
+ * Content-Security-Policy with no inline scripts; Swagger UI's page needs inline styles only.
+ */
+function securityHeaders() {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'font-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'form-action': ["'self'"],
+        'base-uri': ["'self'"],
+        'object-src': ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: false,
+  });
+}
+
+/** The API documentation needs a signed-in user or an API key, like the API. Apps without access control (some tests) leave it open. */
+function requirePrincipal(app: INestApplication) {
+  let authenticator: Authenticator | undefined;
+  try {
+    authenticator = app.get(Authenticator, { strict: false });
+  } catch {
+    authenticator = undefined;
+  }
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!authenticator) return next();
+    authenticator.authenticate(req).then(
+      (principal) => {
+        if (principal) return next();
+        if (req.accepts('html') && req.path !== '/api/openapi.json' && !req.originalUrl.startsWith('/api/openapi.json')) {
+          return res.redirect(302, `/login?return_to=${encodeURIComponent(req.originalUrl)}`);
+        }
+        const problem = new ProblemFilter().toProblem(new UnauthenticatedError('Sign in, or send an API key as "Authorization: Bearer <key>".'), req.originalUrl);
+        res.status(401).type('application/problem+json').send(JSON.stringify(problem));
+      },
+      (err: unknown) => next(err),
+    );
+  };
 }
 
 /** In embedded mode the API also serves the built console at / (with an SPA fallback). */

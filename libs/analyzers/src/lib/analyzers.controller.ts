@@ -3,7 +3,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AnalyzeSyncResponse, AnalyzerList, AsyncAcceptedResponse, ComprehensiveSyncResponse, Job } from '@atelier/contracts';
-import { ApiProblems, CreatesJobs } from '@atelier/platform';
+import { ApiProblems, CreatesJobs, CurrentScope, type AccessScope } from '@atelier/platform';
 import { AnalyzerRegistry } from './definitions/analyzer-registry';
 import { AnalysisRequestsService } from './requests/analysis-requests.service';
 import type { UploadedImageFile } from './images/image-inspector';
@@ -42,14 +42,15 @@ export class AnalyzersController {
   @ApiBody({ schema: COMPREHENSIVE_FORM_SCHEMA })
   @ApiOkResponse({ type: ComprehensiveSyncResponseDto, description: 'async_mode=false: every selected analysis completed' })
   @ApiAcceptedResponse({ type: AsyncAcceptedDto, description: 'async_mode=true: the parent job, queued; Location: /api/jobs/{job_id}' })
-  @ApiProblems(400, 409, 413, 415, 500, 502, 504)
+  @ApiProblems(400, 401, 409, 413, 415, 429, 500, 502, 504)
   async comprehensive(
     @UploadedFile() file: UploadedImageFile | undefined,
     @Body() form: ComprehensiveForm,
     @Query() query: AnalyzeQuery,
     @Res({ passthrough: true }) res: Response,
+    @CurrentScope() scope: AccessScope,
   ): Promise<ComprehensiveSyncResponse | AsyncAcceptedResponse> {
-    const job = await this.requests.comprehensive(file, form.analyzers, form.preset_name);
+    const job = await this.requests.comprehensive(scope, file, form.analyzers, form.preset_name);
     return query.async_mode ? accepted(res, job) : this.requests.awaitComprehensive(job);
   }
 
@@ -63,15 +64,16 @@ export class AnalyzersController {
   @ApiBody({ schema: ANALYZE_FORM_SCHEMA })
   @ApiOkResponse({ type: AnalyzeSyncResponseDto, description: 'async_mode=false: the analysis completed' })
   @ApiAcceptedResponse({ type: AsyncAcceptedDto, description: 'async_mode=true: the job, queued; Location: /api/jobs/{job_id}' })
-  @ApiProblems(400, 404, 409, 413, 415, 500, 502, 504)
+  @ApiProblems(400, 401, 404, 409, 413, 415, 429, 500, 502, 504)
   async analyze(
     @Param('name') name: string,
     @UploadedFile() file: UploadedImageFile | undefined,
     @Body() form: AnalyzeForm,
     @Query() query: AnalyzeQuery,
     @Res({ passthrough: true }) res: Response,
+    @CurrentScope() scope: AccessScope,
   ): Promise<AnalyzeSyncResponse | AsyncAcceptedResponse> {
-    const job = await this.requests.analyze(name, file, form.preset_name);
+    const job = await this.requests.analyze(scope, name, file, form.preset_name);
     return query.async_mode ? accepted(res, job) : this.requests.awaitAnalysis(job);
   }
 }

@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import type OpenAI from 'openai';
 import { AppConfig } from '@atelier/platform';
+import { ATELIER_DB, type AtelierDb } from '@atelier/persistence';
 import { PresetsModule } from '@atelier/presets';
 import { AnalyzerRegistry } from './definitions/analyzer-registry';
 import { VisionProvider } from './providers/vision-provider.port';
 import { OfflineVisionProvider } from './providers/offline-vision.provider';
 import { OpenAiVisionProvider } from './providers/openai-vision.provider';
 import { createOpenAiClient } from './providers/openai-client';
+import { modelCallGateOf } from './providers/model-call-gate.factory';
 import { ImageGenerator } from './generation/image-generator.port';
 import { OfflineImageGenerator } from './generation/offline-image.generator';
 import { OpenAiImageGenerator } from './generation/openai-image.generator';
@@ -39,8 +41,9 @@ const OPENAI_CLIENT = Symbol('OPENAI_CLIENT');
     { provide: AnalyzerRegistry, useFactory: () => new AnalyzerRegistry() },
     {
       provide: OPENAI_CLIENT,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig): OpenAI | null => (config.visionProvider === 'openai' ? createOpenAiClient(config) : null),
+      inject: [AppConfig, ATELIER_DB],
+      useFactory: (config: AppConfig, db: AtelierDb): OpenAI | null =>
+        config.visionProvider === 'openai' ? createOpenAiClient(config, modelCallGateOf(config, db)) : null,
     },
     {
       provide: VisionProvider,

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AsyncAcceptedResponse } from '@atelier/contracts';
-import { ApiProblems, CreatesJobs } from '@atelier/platform';
+import { ApiProblems, CreatesJobs, CurrentScope, type AccessScope } from '@atelier/platform';
 import { JobsService } from '@atelier/jobs';
 import { PresetsService, presetIdPipe } from '@atelier/presets';
 import { GenerateImageBody } from './dto/generate-image.request';
@@ -28,9 +28,10 @@ export class PresetGenerationController {
     @Param('preset_id', presetIdPipe) presetId: string,
     @Body() body: GenerateImageBody,
     @Res({ passthrough: true }) res: Response,
+    @CurrentScope() scope: AccessScope,
   ): Promise<AsyncAcceptedResponse> {
-    const preset = await this.presets.get(presetId);
-    const job = await this.jobs.create({ type: 'generate_image', title: `Image from "${preset.name}"`, input: { preset_id: presetId, prompt: body.prompt } });
+    const preset = await this.presets.get(presetId, scope);
+    const job = await this.jobs.create({ type: 'generate_image', title: `Image from "${preset.name}"`, owner: scope.actor, input: { preset_id: presetId, prompt: body.prompt } });
     return accepted(res, job);
   }
 }

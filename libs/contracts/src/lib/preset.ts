@@ -10,6 +10,8 @@ export interface Preset {
   provider: string;
   model: string;
   created_at: string;
+  /** The user who made it (Access). */
+  owner: string | null;
 }
 
 export interface PresetList {

@@ -85,6 +85,87 @@ export interface PresetsTable {
   provider: string;
   model: string;
   created_at: string;
+  /** users.user_id of who made it (null only for rows from before access control). */
+  owner: string | null;
+}
+
+export interface UsersTable {
+  user_id: string;
+  /** Lower-cased. */
+  email: string;
+  name: string;
+  role: string;
+  /** argon2id; null for users who sign in only through SSO. */
+  password_hash: string | null;
+  oidc_subject: string | null;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie's random value: a leaked table opens no session. */
+  session_hash: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiKeysTable {
+  api_key_id: string;
+  user_id: string;
+  name: string;
+  role: string;
+  prefix: string;
+  key_hash: string;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+}
+
+export interface LoginFailuresTable {
+  /** `account:<email>` or `ip:<address>`. */
+  subject: string;
+  failures: number;
+  first_at: string;
+  last_at: string;
+}
+
+export interface AuditLogTable {
+  audit_id: string;
+  at: string;
+  actor: string | null;
+  action: string;
+  target: string | null;
+  ip: string | null;
+  /** JSON object. */
+  detail: string;
+}
+
+export interface RateCountersTable {
+  key: string;
+  /** Start of the minute counted, in minutes since the epoch. */
+  window: string | number;
+  count: number;
+}
+
+export interface ModelCallLeasesTable {
+  lease_id: string;
+  /** Epoch milliseconds after which the lease no longer counts (a node that died mid-call). */
+  expires_at: string | number;
+}
+
+export interface AccessSettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface ImageOwnersTable {
+  image_id: string;
+  owner: string;
 }
 
 /** PostgreSQL only (QUEUE_BACKEND=postgres): the job events every node reads; the id is the stream cursor. */
@@ -104,6 +185,15 @@ export interface AtelierTables {
   presets: PresetsTable;
   job_events: JobEventsTable;
   workers: WorkersTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  login_failures: LoginFailuresTable;
+  audit_log: AuditLogTable;
+  access_settings: AccessSettingsTable;
+  rate_counters: RateCountersTable;
+  model_call_leases: ModelCallLeasesTable;
+  image_owners: ImageOwnersTable;
 }
 
 export type AtelierDb = Kysely<AtelierTables>;

@@ -23,3 +23,13 @@ export function currentExecutor(root: AtelierDb): AtelierDb {
   const scope = scopes.getStore();
   return scope && scope.root === root ? scope.tx : root;
 }
+
+/**
+ * Runs `fn` in a transaction of `root` that repositories join (see runInTransactionScope); inside
+ * an open one, joins it. A change and its audit entry commit together this way.
+ */
+export function inTransaction<T>(root: AtelierDb, fn: () => Promise<T>): Promise<T> {
+  const scope = scopes.getStore();
+  if (scope && scope.root === root) return fn();
+  return root.transaction().execute((tx) => runInTransactionScope(root, tx, fn));
+}

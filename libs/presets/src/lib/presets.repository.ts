@@ -4,6 +4,8 @@ import { ATELIER_DB, currentExecutor, type AtelierDb, type PresetsTable } from '
 
 export interface PresetPage {
   category?: string;
+  /** Only this member's presets. */
+  owner?: string;
   /** Only presets older than this id (newest first). */
   beforeId?: string;
   limit: number;
@@ -16,6 +18,8 @@ export interface CacheKey {
   model: string;
   /** ISO time: only presets created at or after it count. */
   since: string;
+  /** Only presets of this user (a member's analysis never reuses another member's result). */
+  owner?: string | null;
 }
 
 /**
@@ -45,22 +49,27 @@ export class PresetsRepository {
   async list(page: PresetPage): Promise<Preset[]> {
     let q = this.db.selectFrom('presets').selectAll().orderBy('preset_id', 'desc').limit(page.limit);
     if (page.category) q = q.where('category', '=', page.category);
+    if (page.owner !== undefined) q = q.where('owner', '=', page.owner);
     if (page.beforeId) q = q.where('preset_id', '<', page.beforeId);
     return (await q.execute()).map(fromRow);
   }
 
   /** Answers the renamed preset, or undefined when there is none with that id. */
-  async rename(id: string, name: string): Promise<Preset | undefined> {
-    const row = await this.db.updateTable('presets').set({ name }).where('preset_id', '=', id).returningAll().executeTakeFirst();
+  async rename(id: string, name: string, owner?: string): Promise<Preset | undefined> {
+    let q = this.db.updateTable('presets').set({ name }).where('preset_id', '=', id);
+    if (owner !== undefined) q = q.where('owner', '=', owner);
+    const row = await q.returningAll().executeTakeFirst();
     return row && fromRow(row);
   }
 
-  async delete(id: string): Promise<boolean> {
-    const rows = await this.db.deleteFrom('presets').where('preset_id', '=', id).returning('preset_id').execute();
+  async delete(id: string, owner?: string): Promise<boolean> {
+    let q = this.db.deleteFrom('presets').where('preset_id', '=', id);
+    if (owner !== undefined) q = q.where('owner', '=', owner);
+    const rows = await q.returning('preset_id').execute();
     return rows.length > 0;
   }
 
-  /** The newest preset the same image, analyzer, provider and model produced within the cache window. */
+  /** The newest preset the same image, analyzer, provider and model produced within the cache window (for its owner). */
   async findCached(key: CacheKey): Promise<Preset | undefined> {
     const row = await this.db
       .selectFrom('presets')
@@ -70,6 +79,7 @@ export class PresetsRepository {
       .where('provider', '=', key.provider)
       .where('model', '=', key.model)
       .where('created_at', '>=', key.since)
+      .where((eb) => (key.owner === undefined ? eb.lit(true) : eb('owner', '=', key.owner)))
       .orderBy('created_at', 'desc')
       .limit(1)
       .executeTakeFirst();

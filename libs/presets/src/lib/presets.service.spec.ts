@@ -15,6 +15,7 @@ function preset(overrides: Partial<Preset> = {}): Preset {
     provider: 'offline',
     model: 'offline-pixel-stats-1',
     created_at: new Date().toISOString(),
+    owner: null,
     ...overrides,
   };
 }

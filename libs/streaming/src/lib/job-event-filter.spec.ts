@@ -26,4 +26,14 @@ describe('JobEventFilter', () => {
     expect(f.matches(updated(job({ status: 'failed' })))).toBe(true);
     expect(f.matches(updated(job({ status: 'running' })))).toBe(false);
   });
+
+  it("with owner (a member's stream) passes only that member's jobs, and deletions only of those", () => {
+    const f = new JobEventFilter({ owner: 'ada' });
+    expect(f.passesEverything).toBe(false);
+    expect(f.matches(updated(job({ job_id: 'mine', owner: 'ada' })))).toBe(true);
+    expect(f.matches(updated(job({ job_id: 'theirs', owner: 'bob' })))).toBe(false);
+    expect(f.matches(updated(job({ job_id: 'legacy', owner: null })))).toBe(false);
+    expect(f.matches(deleted('theirs'))).toBe(false);
+    expect(f.matches(deleted('mine'))).toBe(true);
+  });
 });

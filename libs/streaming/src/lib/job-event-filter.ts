@@ -3,11 +3,13 @@ import type { Job, JobEvent, JobStatus } from '@atelier/contracts';
 export interface StreamFilter {
   jobId?: string;
   statuses?: JobStatus[];
+  /** A member's stream: only jobs it owns (AccessScope.owner). */
+  owner?: string;
 }
 
 /**
- * Decides which events one subscriber receives. With `jobId`, that job and its children; a
- * deletion passes when it names a job this subscriber was shown.
+ * Decides which events one subscriber receives. With `owner`, only that member's jobs; with
+ * `jobId`, that job and its children; a deletion passes when it names a job this subscriber was shown.
  */
 export class JobEventFilter {
   private readonly shown = new Set<string>();
@@ -16,11 +18,12 @@ export class JobEventFilter {
   readonly passesEverything: boolean;
 
   constructor(private readonly filter: StreamFilter) {
-    this.passesEverything = !filter.jobId && !filter.statuses;
+    this.passesEverything = !filter.jobId && !filter.statuses && filter.owner === undefined;
   }
 
   matchesJob(job: Job): boolean {
-    const { jobId, statuses } = this.filter;
+    const { jobId, statuses, owner } = this.filter;
+    if (owner !== undefined && job.owner !== owner) return false;
     if (jobId && job.job_id !== jobId && job.parent_id !== jobId) return false;
     if (statuses?.length && !statuses.includes(job.status)) return false;
     if (!this.passesEverything) this.shown.add(job.job_id);

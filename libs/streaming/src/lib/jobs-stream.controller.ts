@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApiProblems } from '@atelier/platform';
+import { ApiProblems, CurrentScope, type AccessScope } from '@atelier/platform';
 import { JobStreamService } from './job-stream.service';
 import { StreamJobsQuery } from './dto/stream-jobs.query';
 
@@ -29,14 +29,15 @@ export class JobsStreamController {
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event id' })
   @ApiResponse({ status: 200, description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } })
-  @ApiProblems(400)
-  stream(@Query() q: StreamJobsQuery, @Req() req: IncomingMessage, @Res() res: ServerResponse): Promise<void> {
+  @ApiProblems(400, 401)
+  stream(@Query() q: StreamJobsQuery, @Req() req: IncomingMessage, @Res() res: ServerResponse, @CurrentScope() scope: AccessScope): Promise<void> {
     const header = req.headers['last-event-id'];
     const lastEventId = (typeof header === 'string' && header.trim()) || q.last_event_id || undefined;
     // As Nest's @Sse did: TCP keep-alive probes, no Nagle delay, no idle timeout on a quiet stream.
     req.socket.setKeepAlive(true);
     req.socket.setNoDelay(true);
     req.socket.setTimeout(0);
-    return this.streams.open(res, { jobId: q.job_id, statuses: q.status }, lastEventId);
+    // A member's stream carries its own jobs only.
+    return this.streams.open(res, { jobId: q.job_id, statuses: q.status, owner: scope.owner }, lastEventId);
   }
 }

@@ -33,7 +33,7 @@ export class AnalyzeJobHandler implements JobHandler<'analyze'> {
     const analyzer = this.analyzers.get(name);
     const { name: provider, model } = this.provider;
     // A repeat analysis (the common case) ends with one metadata write and one progress step.
-    const cached = await this.cachedPreset(imageId, name);
+    const cached = await this.cachedPreset(imageId, name, ctx.job.owner);
     if (cached) {
       await ctx.annotate({ cached: true, cached_preset_id: cached.preset_id, provider, model });
       await ctx.progress(STEPS, STEPS, 'Reusing a stored result', 0.99);
@@ -71,16 +71,17 @@ export class AnalyzeJobHandler implements JobHandler<'analyze'> {
       provider,
       model: analysis.model,
       created_at: new Date().toISOString(),
+      owner: ctx.job.owner,
     };
     const result: AnalyzeResult = { preset_id: preset.preset_id, analyzer: name, data, provider, model: analysis.model };
     return { result, persist: () => this.presets.insert(preset) };
   }
 
-  private async cachedPreset(imageId: string, category: string): Promise<Preset | undefined> {
+  private async cachedPreset(imageId: string, category: string, owner: string | null): Promise<Preset | undefined> {
     const ttl = this.config.values.analysisCacheTtlMs;
     if (ttl <= 0) return undefined;
     const since = new Date(Date.now() - ttl).toISOString();
-    return this.presets.findCached({ imageId, category, provider: this.provider.name, model: this.provider.model, since });
+    return this.presets.findCached({ imageId, category, provider: this.provider.name, model: this.provider.model, since, owner: owner ?? undefined });
   }
 }
 

@@ -27,6 +27,7 @@ export class GenerateImageJobHandler implements JobHandler<'generate_image'> {
     const image = await this.generator.generate({ preset, prompt: presetPrompt(preset, prompt), signal: ctx.signal });
     await ctx.progress(3, 3, 'Saving the image', 0.95);
     const stored = await this.images.storeGenerated(image.data, image.width, image.height);
+    await this.images.recordOwner(stored.image.image_id, ctx.job.owner ?? undefined);
     await ctx.annotate({ provider: this.generator.name, model: image.model });
     return { result: { image_id: stored.image.image_id, preset_id: presetId, provider: this.generator.name, model: image.model } };
   }

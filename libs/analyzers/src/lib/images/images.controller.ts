@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, IdParamPipe } from '@atelier/platform';
+import { ApiProblems, CurrentScope, IdParamPipe, type AccessScope } from '@atelier/platform';
 import { ImagesService, type ImageBytes } from './images.service';
 
 /** image_id is the sha256 (hex) of the original bytes, but opaque to clients: any other id answers 404. */
@@ -23,8 +23,9 @@ export class ImagesController {
   @ApiProduces(...IMAGE_TYPES)
   @ApiOkResponse({ description: 'The image', content: Object.fromEntries(IMAGE_TYPES.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) })
   @ApiProblems(400, 404)
-  @Header('Cache-Control', 'public, max-age=31536000, immutable')
-  async original(@Param('image_id', ImageIdPipe) id: string): Promise<StreamableFile> {
+  @Header('Cache-Control', 'private, max-age=31536000, immutable')
+  async original(@Param('image_id', ImageIdPipe) id: string, @CurrentScope() scope: AccessScope): Promise<StreamableFile> {
+    await this.images.visible(id, scope);
     return toFile(await this.images.original(id));
   }
 
@@ -34,8 +35,9 @@ export class ImagesController {
   @ApiProduces('image/webp')
   @ApiOkResponse({ description: 'The thumbnail', content: { 'image/webp': { schema: { type: 'string', format: 'binary' } } } })
   @ApiProblems(400, 404)
-  @Header('Cache-Control', 'public, max-age=3600')
-  async thumbnail(@Param('image_id', ImageIdPipe) id: string): Promise<StreamableFile> {
+  @Header('Cache-Control', 'private, max-age=3600')
+  async thumbnail(@Param('image_id', ImageIdPipe) id: string, @CurrentScope() scope: AccessScope): Promise<StreamableFile> {
+    await this.images.visible(id, scope);
     return toFile(await this.images.thumbnail(id));
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AppConfig, NotFoundError } from '@atelier/platform';
+import { AppConfig, NotFoundError, type AccessScope } from '@atelier/platform';
 import { ATELIER_DB, BlobStore, currentExecutor, sha256Hex, type AtelierDb, type ImagesTable } from '@atelier/persistence';
 import { checkUpload, inspectUpload, type UploadLimits, type UploadedImageFile } from './image-inspector';
 import { sniffImageType } from './image-type';
@@ -41,14 +41,35 @@ export class ImagesService {
    * (type, header, structure), then decoded and normalised before anything is stored, so an
    * upload that cannot be decoded answers 400 and leaves no job, blob or row behind.
    */
-  async accept(upload: UploadedImageFile | undefined): Promise<AcceptedImage> {
+  async accept(upload: UploadedImageFile | undefined, owner?: string): Promise<AcceptedImage> {
     const limits: UploadLimits = { maxBytes: this.config.values.maxUploadBytes, maxPixels: this.config.values.maxImagePixels };
     const { file } = checkUpload(upload, limits);
     const known = await this.find(sha256Hex(file.buffer));
-    if (known) return { image: known, created: false };
+    if (known) {
+      await this.recordOwner(known.image_id, owner);
+      return { image: known, created: false };
+    }
     const inspected = await inspectUpload(file, limits);
     const normalised = await normaliseImage(inspected.original, limits.maxPixels);
-    return this.store(inspected.original, inspected.mimeType, inspected.width, inspected.height, normalised);
+    const accepted = await this.store(inspected.original, inspected.mimeType, inspected.width, inspected.height, normalised);
+    await this.recordOwner(accepted.image.image_id, owner);
+    return accepted;
+  }
+
+  /** Images are shared by content; each user who uploaded one may see it (image_owners). */
+  async recordOwner(imageId: string, owner: string | undefined): Promise<void> {
+    if (!owner) return;
+    await this.db.insertInto('image_owners').values({ image_id: imageId, owner }).onConflict((oc) => oc.columns(['image_id', 'owner']).doNothing()).execute();
+  }
+
+  /** The image when `scope` may see it: a member, only images it uploaded (or made); others' are as if they did not exist. */
+  async visible(imageId: string, scope: AccessScope): Promise<ImageRecord> {
+    const image = await this.get(imageId);
+    if (scope.owner !== undefined) {
+      const mine = await this.db.selectFrom('image_owners').select('owner').where('image_id', '=', imageId).where('owner', '=', scope.owner).executeTakeFirst();
+      if (!mine) throw new NotFoundError(`No image with id "${imageId}".`);
+    }
+    return image;
   }
 
   /** Stores an image Atelier made itself (a generated picture); like an upload, its first analysis normalises it. */

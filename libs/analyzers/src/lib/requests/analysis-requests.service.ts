@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { isFinished, type AnalyzeSyncResponse, type ComprehensiveSyncResponse, type Job, type Preset } from '@atelier/contracts';
-import { AppConfig, ConflictError } from '@atelier/platform';
+import { AppConfig, ConflictError, TooManyRequestsError, type AccessScope } from '@atelier/platform';
 import { JobsService } from '@atelier/jobs';
 import { PresetsRepository } from '@atelier/presets';
 import { AnalyzerRegistry } from '../definitions/analyzer-registry';
@@ -26,22 +26,31 @@ export class AnalysisRequestsService {
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
-  async analyze(name: string, file: UploadedImageFile | undefined, presetName?: string): Promise<Job<'analyze'>> {
+  async analyze(scope: AccessScope, name: string, file: UploadedImageFile | undefined, presetName?: string): Promise<Job<'analyze'>> {
     const analyzer = this.analyzers.get(name);
-    const imageId = await this.acceptImage(file);
-    return this.jobs.create({ type: 'analyze', title: titleOf(analyzer), input: { analyzer: analyzer.name, image_id: imageId, preset_name: presetName } });
+    await this.checkQuota(scope, 1);
+    const imageId = await this.acceptImage(scope, file);
+    return this.jobs.create({
+      type: 'analyze',
+      title: titleOf(analyzer),
+      owner: scope.actor,
+      input: { analyzer: analyzer.name, image_id: imageId, preset_name: presetName },
+    });
   }
 
-  async comprehensive(file: UploadedImageFile | undefined, analyzerList?: string, presetName?: string): Promise<Job<'comprehensive_analyze'>> {
+  async comprehensive(scope: AccessScope, file: UploadedImageFile | undefined, analyzerList?: string, presetName?: string): Promise<Job<'comprehensive_analyze'>> {
     const selected = this.analyzers.select(analyzerList);
-    const imageId = await this.acceptImage(file);
+    await this.checkQuota(scope, selected.length);
+    const imageId = await this.acceptImage(scope, file);
     return this.jobs.create({
       type: 'comprehensive_analyze',
       title: 'Comprehensive analysis',
+      owner: scope.actor,
       input: { analyzers: selected.map((a) => a.name), image_id: imageId, preset_name: presetName },
       children: selected.map((analyzer) => ({
         type: 'analyze' as const,
         title: titleOf(analyzer),
+        owner: scope.actor,
         input: { analyzer: analyzer.name, image_id: imageId, preset_name: presetName ? `${presetName} · ${analyzer.title}` : undefined },
       })),
     });
@@ -77,12 +86,29 @@ export class AnalysisRequestsService {
     return preset;
   }
 
-  /** Stores a valid upload; a new image also gets its thumbnail job. */
-  private async acceptImage(file: UploadedImageFile | undefined): Promise<string> {
-    const { image, created } = await this.images.accept(file);
+  /**
+   * JOB_QUOTA_PER_USER: a user's queued + running jobs, counted in the shared database, so every
+   * node enforces the same cap. Checked before the upload is stored.
+   */
+  private async checkQuota(scope: AccessScope, adding: number): Promise<void> {
+    if (!scope.actor) return;
+    const quota = this.config.values.jobQuotaPerUser;
+    const open = await this.jobs.unfinishedCount(scope.actor);
+    if (open + adding > quota) {
+      throw new TooManyRequestsError(
+        `You have ${open} queued or running jobs, and this request adds ${adding}: the limit is ${quota} (JOB_QUOTA_PER_USER). Wait for some to finish, or cancel some.`,
+        30,
+        'quota_exceeded',
+      );
+    }
+  }
+
+  /** Stores a valid upload, recorded as the requester's; a new image also gets its thumbnail job. */
+  private async acceptImage(scope: AccessScope, file: UploadedImageFile | undefined): Promise<string> {
+    const { image, created } = await this.images.accept(file, scope.actor);
     if (created) {
       await this.jobs
-        .create({ type: 'generate_thumbnail', title: 'Thumbnail', input: { image_id: image.image_id } })
+        .create({ type: 'generate_thumbnail', title: 'Thumbnail', owner: scope.actor, input: { image_id: image.image_id } })
         .catch((err: unknown) => this.logger.warn(`Thumbnail job for ${image.image_id} not created (made on demand instead): ${String(err)}`));
     }
     return image.image_id;

@@ -90,6 +90,17 @@ export class KyselyJobStore extends JobStore {
     return rows.map((r) => r.id);
   }
 
+  async countUnfinished(owner: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('jobs')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('owner', '=', owner)
+      .where('status', 'in', [...UNFINISHED_STATUSES])
+      .where('child_ids', '=', '[]')
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   async transition(id: string, from: readonly JobStatus[], patch: JobPatch, guard?: TransitionGuard): Promise<JobRecord | undefined> {
     const set = patchToRow(patch, new Date().toISOString());
     const addAttempt = patch.addAttempt === true;

@@ -1,6 +1,6 @@
 import { filter, firstValueFrom, map, race, timer, type Observable } from 'rxjs';
 import { isFinished, type Job, type JobList, type JobPayload, type JobStatus, type JobType } from '@atelier/contracts';
-import { ConflictError, InvalidInputError, NotFoundError, decodeCursor, encodeCursor, uuidv7 } from '@atelier/platform';
+import { ConflictError, InvalidInputError, NotFoundError, SYSTEM_SCOPE, decodeCursor, encodeCursor, uuidv7, visibleIn, type AccessScope } from '@atelier/platform';
 import type { JobStore, NewJobRecord } from '../ports/job-store.port';
 import type { JobEventBus } from '../ports/job-event-bus.port';
 import type { JobDispatcher } from '../ports/job-dispatcher.port';
@@ -50,18 +50,25 @@ export class JobsService {
     return jobs[0] as Job<T>;
   }
 
-  async get(id: string): Promise<Job> {
+  /** The job when it exists and `scope` may see it (another member's job is as if it did not exist). */
+  async get(id: string, scope: AccessScope = SYSTEM_SCOPE): Promise<Job> {
     const job = await this.store.get(id);
-    if (!job) throw new NotFoundError(`No job with id "${id}".`);
+    if (!job || !visibleIn(scope, job.owner)) throw new NotFoundError(`No job with id "${id}".`);
     return job;
   }
 
-  async list(options: ListJobsOptions): Promise<JobList> {
+  /** Queued + running jobs of one owner (the per-user quota). */
+  async unfinishedCount(owner: string): Promise<number> {
+    return this.store.countUnfinished(owner);
+  }
+
+  async list(options: ListJobsOptions, scope: AccessScope = SYSTEM_SCOPE): Promise<JobList> {
     const beforeId = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
     const rows = await this.store.list({
       statuses: options.statuses,
       types: options.types,
       parentId: options.parentId,
+      owner: scope.owner,
       limit: options.limit + 1,
       beforeId,
     });
@@ -71,8 +78,8 @@ export class JobsService {
   }
 
   /** Cancels a queued or running job (and a parent's unfinished children). 409 when it already ended. */
-  async cancel(id: string): Promise<Job> {
-    const job = await this.get(id);
+  async cancel(id: string, scope: AccessScope = SYSTEM_SCOPE): Promise<Job> {
+    const job = await this.get(id, scope);
     if (isFinished(job.status)) throw new ConflictError(`Job "${id}" is already ${job.status}; only queued or running jobs can be cancelled.`, 'job_not_cancellable');
     // The parent first: once it is cancelled, its children's ends no longer re-aggregate it.
     const cancelled = await this.lifecycle.end(id, 'cancel', {});
@@ -106,8 +113,8 @@ export class JobsService {
    * of attempts added to `max_attempts` (so attempts never exceed it). A parent re-runs only its
    * failed or cancelled children.
    */
-  async retry(id: string): Promise<Job> {
-    const job = await this.get(id);
+  async retry(id: string, scope: AccessScope = SYSTEM_SCOPE): Promise<Job> {
+    const job = await this.get(id, scope);
     if (job.status !== 'failed' && job.status !== 'cancelled') {
       throw new ConflictError(`Job "${id}" is ${job.status}; only failed or cancelled jobs can be retried.`, 'job_not_retryable');
     }
@@ -135,8 +142,8 @@ export class JobsService {
   }
 
   /** Deletes an ended job (and a parent's children). 409 while it is queued or running. */
-  async delete(id: string): Promise<void> {
-    const job = await this.get(id);
+  async delete(id: string, scope: AccessScope = SYSTEM_SCOPE): Promise<void> {
+    const job = await this.get(id, scope);
     if (!isFinished(job.status)) {
       throw new ConflictError(`Job "${id}" is ${job.status}; cancel it before deleting it.`, 'job_not_deletable');
     }

@@ -82,6 +82,8 @@ export abstract class JobStore {
   abstract children(parentId: string): Promise<JobRecord[]>;
   /** Ids of queued jobs that depend on this one. */
   abstract dependents(id: string): Promise<string[]>;
+  /** Queued and running jobs of one owner, children counted, parents not (they run nothing themselves). */
+  abstract countUnfinished(owner: string): Promise<number>;
   /**
    * Applies `patch` only if the job's status is one of `from` (and it passes `guard`). Answers the
    * updated record, or undefined when the job does not exist or did not qualify (nothing changed).

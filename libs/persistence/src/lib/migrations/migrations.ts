@@ -4,6 +4,7 @@ import { jobsMigration } from './001-jobs';
 import { imagesPresetsMigration } from './002-images-presets';
 import { jobEventsMigration } from './003-job-events';
 import { workersMigration } from './004-workers';
+import { accessMigration } from './005-access';
 
 /** One list of migrations for both dialects; names sort in the order they apply. */
 class StaticMigrations implements MigrationProvider {
@@ -14,6 +15,7 @@ class StaticMigrations implements MigrationProvider {
       '002-images-presets': imagesPresetsMigration(this.dialect),
       '003-job-events': jobEventsMigration(this.dialect),
       '004-workers': workersMigration(this.dialect),
+      '005-access': accessMigration(this.dialect),
     };
   }
 }

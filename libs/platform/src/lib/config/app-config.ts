@@ -71,5 +71,12 @@ function crossChecks(v: AppConfigValues): string[] {
   if (v.visionProvider === 'openai' && !v.openaiApiKey && !v.openaiBaseUrl) {
     problems.push('VISION_PROVIDER=openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local endpoint).');
   }
+  if (!!v.adminEmail !== !!v.adminPassword) {
+    problems.push('ATELIER_ADMIN_EMAIL and ATELIER_ADMIN_PASSWORD go together: set both to create the first admin, or neither to use the setup page.');
+  }
+  if (v.adminPassword && v.adminPassword.length < 12) problems.push('ATELIER_ADMIN_PASSWORD must be at least 12 characters.');
+  if (v.adminEmail && !/^[^@\s]+@[^@\s]+$/.test(v.adminEmail)) problems.push(`ATELIER_ADMIN_EMAIL must be an email address, got "${v.adminEmail}".`);
+  if (v.oidcIssuerUrl && !v.oidcClientId) problems.push('OIDC_ISSUER_URL is set but OIDC_CLIENT_ID is not: register Atelier at the issuer and set both.');
+  if (v.sessionIdleTimeoutMs > v.sessionMaxAgeMs) problems.push('SESSION_IDLE_TIMEOUT_MS must not exceed SESSION_MAX_AGE_MS.');
   return problems;
 }

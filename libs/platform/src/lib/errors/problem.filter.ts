@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import type { Problem, ProblemFieldError } from '@atelier/contracts';
 import { AtelierError, StorageError } from './atelier-error';
+import { TooManyRequestsError } from './access-errors';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -12,6 +13,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
+  421: 'Misdirected Request',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
@@ -51,6 +53,7 @@ export class ProblemFilter implements ExceptionFilter {
       res.end();
       return;
     }
+    if (exception instanceof TooManyRequestsError) res.setHeader('Retry-After', String(exception.retryAfterS));
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 

@@ -8,6 +8,7 @@ export class PresetDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: "The analyzer's structured output" }) data!: Record<string, unknown>;
   @ApiProperty({ type: String, nullable: true, description: 'sha256 of the analysed image' }) source_image_id!: string | null;
   @ApiProperty({ type: String, nullable: true }) job_id!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The user who made it' }) owner!: string | null;
   @ApiProperty({ example: 'openai', description: '"offline" when computed from pixel statistics without a model' }) provider!: string;
   @ApiProperty({ example: 'gpt-4.1-mini' }) model!: string;
   @ApiProperty({ format: 'date-time' }) created_at!: string;

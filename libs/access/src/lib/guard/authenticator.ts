@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import type { Role } from '@atelier/contracts';
+import { roleAtLeast, type Principal } from '@atelier/platform';
+import { ApiKeysService } from '../api-keys/api-keys.service';
+import { SessionsService } from '../sessions/sessions.service';
+import { UsersRepository } from '../users/users.repository';
+
+export const SESSION_COOKIE = 'atelier_session';
+
+/** Finds the principal of a request: a Bearer API key, else the session cookie. Checks the user on every request. */
+@Injectable()
+export class Authenticator {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly apiKeys: ApiKeysService,
+    private readonly users: UsersRepository,
+  ) {}
+
+  async authenticate(req: Request): Promise<Principal | undefined> {
+    const bearer = bearerOf(req);
+    if (bearer !== undefined) {
+      const key = await this.apiKeys.resolve(bearer);
+      if (!key) return undefined;
+      return this.principalOf(key.userId, 'api_key', key.apiKeyId, key.role);
+    }
+    const token = cookieOf(req, SESSION_COOKIE);
+    if (!token) return undefined;
+    const session = await this.sessions.resolve(token);
+    return session && this.principalOf(session.userId, 'session', session.sessionHash);
+  }
+
+  private async principalOf(userId: string, via: Principal['via'], credentialId: string, keyRole?: Role): Promise<Principal | undefined> {
+    const user = await this.users.get(userId);
+    if (!user || user.disabled) return undefined;
+    // A key acts with its own role, never above its user's current one.
+    const role = keyRole && !roleAtLeast(keyRole, user.role) ? keyRole : user.role;
+    return { user_id: user.user_id, email: user.email, name: user.name, role, via, credential_id: credentialId };
+  }
+}
+
+export function bearerOf(req: Request): string | undefined {
+  const header = req.headers.authorization;
+  if (!header) return undefined;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return m ? m[1] : '';
+}
+
+export function cookieOf(req: Request, name: string): string | undefined {
+  const header = req.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
