@@ -12,11 +12,12 @@ import Database from 'better-sqlite3';
 import type { Job, Preset } from '@atelier/contracts';
 import { solidImage } from '@atelier/analyzers/testing';
 import { submitAnalysis } from './support/analysis-client';
+import { ACCESS_ENV, authHeaders, loginAsAdmin } from './support/auth';
 import { ServerProcess, freePort } from './support/server-process';
 
 const ROOT = join(__dirname, '../../..');
 const FINISHED = ['completed', 'failed', 'cancelled'];
-const SERVER_ENV = { OFFLINE_LATENCY_MS: '20', WORKER_CONCURRENCY: '2', ANALYSIS_CACHE_TTL_MS: '0' };
+const SERVER_ENV = { ...ACCESS_ENV, OFFLINE_LATENCY_MS: '20', WORKER_CONCURRENCY: '2', ANALYSIS_CACHE_TTL_MS: '0' };
 
 interface BackupRun {
   code: number | null;
@@ -40,28 +41,28 @@ function runBackup(dest: string, env: Record<string, string>): Promise<BackupRun
   });
 }
 
-async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url);
+async function getJson<T>(url: string, headers: Record<string, string>): Promise<T> {
+  const res = await fetch(url, { headers });
   if (!res.ok) throw new Error(`GET ${url} answered ${res.status}: ${await res.text()}`);
   return (await res.json()) as T;
 }
 
 /** Every page of a list route. */
-async function listAll<T>(url: string, key: 'jobs' | 'presets'): Promise<T[]> {
+async function listAll<T>(url: string, key: 'jobs' | 'presets', headers: Record<string, string>): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | null = null;
   do {
-    const page: Record<string, unknown> = await getJson(`${url}?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const page: Record<string, unknown> = await getJson(`${url}?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, headers);
     items.push(...(page[key] as T[]));
     cursor = page['next_cursor'] as string | null;
   } while (cursor);
   return items;
 }
 
-async function waitUntilFinished(url: string, ids: string[], ms: number): Promise<void> {
+async function waitUntilFinished(url: string, ids: string[], ms: number, headers: Record<string, string>): Promise<void> {
   const deadline = Date.now() + ms;
   for (const id of ids) {
-    while (!FINISHED.includes((await getJson<Job>(`${url}/api/jobs/${id}`)).status)) {
+    while (!FINISHED.includes((await getJson<Job>(`${url}/api/jobs/${id}`, headers)).status)) {
       if (Date.now() > deadline) throw new Error(`job ${id} did not finish within ${ms} ms`);
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -79,12 +80,12 @@ class AnalysisLoad {
   private stopped = false;
   private readonly loops: Promise<void>[];
 
-  constructor(url: string, images: Buffer[], parallel: number) {
+  constructor(url: string, images: Buffer[], parallel: number, headers: Record<string, string>) {
     let next = 0;
     this.loops = Array.from({ length: parallel }, async () => {
       while (!this.stopped) {
         const during = this.backupRunning;
-        await submitAnalysis(url, images[next++ % images.length]);
+        await submitAnalysis(url, images[next++ % images.length], headers);
         if (during || this.backupRunning) this.duringBackup++;
       }
     });
@@ -100,20 +101,22 @@ describe('npm run backup (embedded: SQLite snapshot + blobs, taken while the ser
   const work = mkdtempSync(join(tmpdir(), 'atelier-backup-'));
   const dataDir = join(work, 'data');
   let first: ServerProcess;
+  let auth: Record<string, string>;
   let restored: ServerProcess | undefined;
   let reader: Database.Database | undefined;
 
   beforeAll(async () => {
     first = new ServerProcess(await freePort(), { ...SERVER_ENV, DATA_DIR: dataDir });
     await first.start();
+    auth = authHeaders(await loginAsAdmin(first.url));
     // A long read (an operator's sqlite3 shell, say) keeps every later commit in the WAL, out of
     // the main file: the backup must carry them all the same.
     reader = new Database(join(dataDir, 'atelier.db'), { readonly: true });
     reader.exec('BEGIN');
     reader.prepare('SELECT count(*) FROM jobs').get();
     const ids: string[] = [];
-    for (const image of await swatches(0, 6)) ids.push(await submitAnalysis(first.url, image));
-    await waitUntilFinished(first.url, ids, 60_000);
+    for (const image of await swatches(0, 6)) ids.push(await submitAnalysis(first.url, image, auth));
+    await waitUntilFinished(first.url, ids, 60_000, auth);
   }, 90_000);
 
   afterAll(async () => {
@@ -124,9 +127,9 @@ describe('npm run backup (embedded: SQLite snapshot + blobs, taken while the ser
   });
 
   it('restores, from a backup taken under load, every job finished and every preset made before it began', async () => {
-    const load = new AnalysisLoad(first.url, await swatches(100, 40), 2);
-    const finishedBefore = (await listAll<Job>(`${first.url}/api/jobs`, 'jobs')).filter((j) => FINISHED.includes(j.status));
-    const presetsBefore = await listAll<Preset>(`${first.url}/api/presets`, 'presets');
+    const load = new AnalysisLoad(first.url, await swatches(100, 40), 2, auth);
+    const finishedBefore = (await listAll<Job>(`${first.url}/api/jobs`, 'jobs', auth)).filter((j) => FINISHED.includes(j.status));
+    const presetsBefore = await listAll<Preset>(`${first.url}/api/presets`, 'presets', auth);
     // An existing empty folder is a valid DEST.
     const dest = mkdtempSync(join(work, 'backup-'));
     load.backupRunning = true;
@@ -148,19 +151,21 @@ describe('npm run backup (embedded: SQLite snapshot + blobs, taken while the ser
     restored = new ServerProcess(await freePort(), { ...SERVER_ENV, DATA_DIR: dest });
     await restored.start();
     const url = restored.url;
+    // The backup carries the users: the same admin signs in to the restored server.
+    const restoredAuth = authHeaders(await loginAsAdmin(url));
     for (const job of finishedBefore) {
-      expect(await getJson<Job>(`${url}/api/jobs/${job.job_id}`)).toMatchObject({ status: job.status, result: job.result, finished_at: job.finished_at });
+      expect(await getJson<Job>(`${url}/api/jobs/${job.job_id}`, restoredAuth)).toMatchObject({ status: job.status, result: job.result, finished_at: job.finished_at });
     }
-    for (const preset of presetsBefore) expect(await getJson<Preset>(`${url}/api/presets/${preset.preset_id}`)).toEqual(preset);
+    for (const preset of presetsBefore) expect(await getJson<Preset>(`${url}/api/presets/${preset.preset_id}`, restoredAuth)).toEqual(preset);
     for (const imageId of new Set(presetsBefore.map((p) => p.source_image_id!))) {
-      const res = await fetch(`${url}/api/images/${imageId}`);
+      const res = await fetch(`${url}/api/images/${imageId}`, { headers: restoredAuth });
       expect(res.status).toBe(200);
       expect(createHash('sha256').update(Buffer.from(await res.arrayBuffer())).digest('hex')).toBe(imageId);
     }
 
     // One snapshot, not a torn copy: each completed analysis in the backup came with its preset (jobs read first).
-    const completed = (await listAll<Job>(`${url}/api/jobs`, 'jobs')).filter((j) => j.type === 'analyze' && j.status === 'completed');
-    const presetIds = new Set((await listAll<Preset>(`${url}/api/presets`, 'presets')).map((p) => p.preset_id));
+    const completed = (await listAll<Job>(`${url}/api/jobs`, 'jobs', restoredAuth)).filter((j) => j.type === 'analyze' && j.status === 'completed');
+    const presetIds = new Set((await listAll<Preset>(`${url}/api/presets`, 'presets', restoredAuth)).map((p) => p.preset_id));
     expect(completed.filter((j) => !presetIds.has((j.result as { preset_id: string }).preset_id))).toEqual([]);
   }, 180_000);
 

@@ -11,16 +11,17 @@ import sharp from 'sharp';
 import type { Job } from '@atelier/contracts';
 import { SseClient, type SseEvent } from './support/sse-client';
 import { ServerProcess, freePort } from './support/server-process';
+import { ACCESS_ENV, authHeaders, loginAsAdmin } from './support/auth';
 
 const TRIALS = 12;
 const FINAL = new Set(['job.completed', 'job.failed', 'job.cancelled']);
 const DELIBERATE = new Set([200, 202, 204, 404, 409]);
 
-async function submitComprehensive(url: string, image: Buffer): Promise<Job> {
+async function submitComprehensive(url: string, image: Buffer, headers: Record<string, string>): Promise<Job> {
   const form = new FormData();
   form.append('image', new Blob([new Uint8Array(image)], { type: 'image/png' }), 'swatch.png');
   form.append('analyzers', 'hair-color,makeup,expression');
-  const res = await fetch(`${url}/api/analyzers/comprehensive/analyze?async_mode=true`, { method: 'POST', body: form });
+  const res = await fetch(`${url}/api/analyzers/comprehensive/analyze?async_mode=true`, { method: 'POST', body: form, headers });
   if (res.status !== 202) throw new Error(`submit answered ${res.status}: ${await res.text()}`);
   return ((await res.json()) as { job: Job }).job;
 }
@@ -49,15 +50,16 @@ describe('conflicting commands on a parent and its children at once', () => {
   });
 
   it('keeps the server alive, answers each command deliberately, and ends every job once per run', async () => {
-    server = new ServerProcess(await freePort(), { DATA_DIR: dataDir, OFFLINE_LATENCY_MS: '60', WORKER_CONCURRENCY: '4', ANALYSIS_CACHE_TTL_MS: '0' });
+    server = new ServerProcess(await freePort(), { ...ACCESS_ENV, DATA_DIR: dataDir, OFFLINE_LATENCY_MS: '60', WORKER_CONCURRENCY: '4', ANALYSIS_CACHE_TTL_MS: '0' });
     await server.start();
-    stream = await SseClient.connect(`${server.url}/api/jobs/stream`);
+    const auth = authHeaders(await loginAsAdmin(server.url));
+    stream = await SseClient.connect(`${server.url}/api/jobs/stream`, auth);
     const statuses: number[] = [];
     const parents: Job[] = [];
 
     for (let trial = 0; trial < TRIALS; trial++) {
       const image = await sharp({ create: { width: 48, height: 32, channels: 3, background: { r: trial * 20, g: 90, b: 160 } } }).png().toBuffer();
-      const parent = await submitComprehensive(server.url, image);
+      const parent = await submitComprehensive(server.url, image, auth);
       parents.push(parent);
       const ids = [parent.job_id, ...parent.child_ids];
       const commands: [string, string][] = [];
@@ -67,7 +69,7 @@ describe('conflicting commands on a parent and its children at once', () => {
       }
       // Shuffled, so each trial races in another order.
       commands.sort(() => Math.random() - 0.5);
-      const answers = await Promise.all(commands.map(([method, path]) => fetch(`${server.url}${path}`, { method }).then((r) => r.status)));
+      const answers = await Promise.all(commands.map(([method, path]) => fetch(`${server.url}${path}`, { method, headers: auth }).then((r) => r.status)));
       statuses.push(...answers);
     }
 
@@ -76,9 +78,9 @@ describe('conflicting commands on a parent and its children at once', () => {
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
 
     // Let every surviving parent settle: cancel whatever still runs, then wait for the stream to say it ended.
-    for (const parent of parents) await fetch(`${server.url}/api/jobs/${parent.job_id}/cancel`, { method: 'POST' });
+    for (const parent of parents) await fetch(`${server.url}/api/jobs/${parent.job_id}/cancel`, { method: 'POST', headers: auth });
     const unfinished = async () => {
-      const res = await fetch(`${server.url}/api/jobs?status=queued,running&limit=200`);
+      const res = await fetch(`${server.url}/api/jobs?status=queued,running&limit=200`, { headers: auth });
       return ((await res.json()) as { jobs: Job[] }).jobs;
     };
     const deadline = Date.now() + 30_000;

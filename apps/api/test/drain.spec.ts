@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Job, JobList } from '@atelier/contracts';
 import { ServerProcess, freePort } from './support/server-process';
+import { ACCESS_ENV, authHeaders, loginAsAdmin } from './support/auth';
 
 async function pngOf(hex: string): Promise<Blob> {
   const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: hex } }).png().toBuffer();
@@ -29,6 +30,7 @@ async function until<T>(probe: () => Promise<T | undefined>, ms: number, what: s
 describe('SIGTERM drain', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'atelier-drain-'));
   let server: ServerProcess;
+  let auth: Record<string, string>;
 
   afterAll(async () => {
     await server?.kill();
@@ -38,15 +40,16 @@ describe('SIGTERM drain', () => {
   const analyze = async (path: string, color: string) => {
     const form = new FormData();
     form.append('image', await pngOf(color), 'swatch.png');
-    return fetch(`${server.url}${path}?async_mode=true`, { method: 'POST', body: form });
+    return fetch(`${server.url}${path}?async_mode=true`, { method: 'POST', body: form, headers: auth });
   };
-  const job = async (id: string) => (await (await fetch(`${server.url}/api/jobs/${id}`)).json()) as Job;
-  const jobCount = async () => ((await (await fetch(`${server.url}/api/jobs?limit=200`)).json()) as JobList).jobs.length;
+  const job = async (id: string) => (await (await fetch(`${server.url}/api/jobs/${id}`, { headers: auth })).json()) as Job;
+  const jobCount = async () => ((await (await fetch(`${server.url}/api/jobs?limit=200`, { headers: auth })).json()) as JobList).jobs.length;
 
   it('health answers 503 draining and job-creating POSTs 503 shutting_down, while reads and cancel work', async () => {
     // The offline analysis takes ten minutes, and the grace outlasts the test: the server stays draining until the cancel.
-    server = new ServerProcess(await freePort(), { DATA_DIR: dataDir, OFFLINE_LATENCY_MS: '600000', SHUTDOWN_GRACE_MS: '300000' });
+    server = new ServerProcess(await freePort(), { ...ACCESS_ENV, DATA_DIR: dataDir, OFFLINE_LATENCY_MS: '600000', SHUTDOWN_GRACE_MS: '300000' });
     await server.start();
+    auth = authHeaders(await loginAsAdmin(server.url));
     const accepted = await analyze('/api/analyzers/hair-color/analyze', '#a0522d');
     expect(accepted.status).toBe(202);
     const { job_id: jobId } = (await accepted.json()) as { job_id: string };
@@ -73,7 +76,7 @@ describe('SIGTERM drain', () => {
 
     // Reads and cancel still work; the cancel ends the last running job, so the drain ends and the process exits.
     expect(await job(jobId)).toMatchObject({ status: 'running' });
-    const cancelled = await fetch(`${server.url}/api/jobs/${jobId}/cancel`, { method: 'POST' });
+    const cancelled = await fetch(`${server.url}/api/jobs/${jobId}/cancel`, { method: 'POST', headers: auth });
     expect(cancelled.status).toBe(200);
     expect(await cancelled.json()).toMatchObject({ job_id: jobId, status: 'cancelled' });
     await exited;

@@ -12,6 +12,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import sharp from 'sharp';
 import type { HealthStatus, Job, Problem } from '@atelier/contracts';
 import { ServerProcess, freePort } from './support/server-process';
+import { ACCESS_ENV, authHeaders, loginAsAdmin } from './support/auth';
 import { mountTmpfs, tmpfsUnavailable, unmount } from './support/tmpfs';
 
 const TWO_HOURS_AGO = () => new Date(Date.now() - 2 * 3600_000);
@@ -26,10 +27,10 @@ async function noise(kb: number): Promise<Buffer> {
   return sharp(randomBytes(side * side * 3), { raw: { width: side, height: side, channels: 3 } }).png().toBuffer();
 }
 
-async function upload(url: string, image: Buffer): Promise<Response> {
+async function upload(url: string, image: Buffer, headers: Record<string, string>): Promise<Response> {
   const form = new FormData();
   form.append('image', new Blob([new Uint8Array(image)], { type: 'image/png' }), 'upload.png');
-  return fetch(`${url}/api/analyzers/hair-color/analyze?async_mode=true`, { method: 'POST', body: form });
+  return fetch(`${url}/api/analyzers/hair-color/analyze?async_mode=true`, { method: 'POST', body: form, headers });
 }
 
 async function problemOf(res: Response): Promise<Problem> {
@@ -71,11 +72,12 @@ describe('storage faults (real server)', () => {
     dirs.push(dir);
     return dir;
   };
+  /** A started server, and the headers of an API key of its first admin. */
   const start = async (env: Record<string, string>) => {
-    const server = new ServerProcess(await freePort(), { OFFLINE_LATENCY_MS: '0', ...env });
+    const server = new ServerProcess(await freePort(), { ...ACCESS_ENV, OFFLINE_LATENCY_MS: '0', ...env });
     servers.push(server);
     await server.start();
-    return server;
+    return { server, auth: authHeaders(await loginAsAdmin(server.url)) };
   };
 
   afterAll(async () => {
@@ -89,13 +91,13 @@ describe('storage faults (real server)', () => {
       const dir = dataDir();
       mountTmpfs(dir, { sizeKb: 4096 });
       mounts.push(dir);
-      const server = await start({ DATA_DIR: dir });
+      const { server, auth } = await start({ DATA_DIR: dir });
       const { bavail, bsize } = statfsSync(dir);
       writeFileSync(join(dir, 'filler'), Buffer.alloc(bavail * bsize - 200 * 1024));
       const image = await noise(600);
 
       for (let i = 0; i < 3; i++) {
-        const res = await upload(server.url, image);
+        const res = await upload(server.url, image, auth);
         expect(res.status).toBe(507);
         const problem = await problemOf(res);
         expect(problem).toMatchObject({ status: 507, title: 'Insufficient Storage', code: 'insufficient_storage' });
@@ -107,7 +109,7 @@ describe('storage faults (real server)', () => {
       expect(status).toBe(503);
       expect(body.checks['storage']).toMatchObject({ status: 'error', detail: expect.stringContaining('is full') });
       expect(filesUnder(dir, '.tmp')).toEqual([]);
-      expect(((await (await fetch(`${server.url}/api/jobs`)).json()) as { jobs: Job[] }).jobs).toEqual([]);
+      expect(((await (await fetch(`${server.url}/api/jobs`, { headers: auth })).json()) as { jobs: Job[] }).jobs).toEqual([]);
 
       // One line for the fault, not one per request; no 500 stack, no misleading ENOENT.
       expect(occurrences(server.output, 'is full')).toBe(1);
@@ -115,7 +117,7 @@ describe('storage faults (real server)', () => {
       expect(server.output).not.toContain('ENOENT');
 
       rmSync(join(dir, 'filler'));
-      expect((await upload(server.url, image)).status).toBe(202);
+      expect((await upload(server.url, image, auth)).status).toBe(202);
       expect(filesUnder(dir, '.tmp')).toEqual([]);
     }, 60_000);
   });
@@ -126,14 +128,14 @@ describe('storage faults (real server)', () => {
       const blobs = join(dir, 'blobs');
       mountTmpfs(blobs, { sizeKb: 64, readOnly: true });
       mounts.push(blobs);
-      const server = await start({ DATA_DIR: dir });
+      const { server, auth } = await start({ DATA_DIR: dir });
 
       const { status, body } = await health(server.url);
       expect(status).toBe(503);
       expect(body.checks['storage']).toMatchObject({ status: 'error', detail: expect.stringContaining(`${blobs} is not writable`) });
 
       for (let i = 0; i < 2; i++) {
-        const res = await upload(server.url, await swatch(10 * i, 20, 30));
+        const res = await upload(server.url, await swatch(10 * i, 20, 30), auth);
         expect(res.status).toBe(503);
         const problem = await problemOf(res);
         expect(problem).toMatchObject({ status: 503, code: 'storage_read_only' });
@@ -184,8 +186,8 @@ describe('storage faults (real server)', () => {
 
     it('are swept at boot, while referenced blobs and fresh leftovers (an upload in progress) stay', async () => {
       const dir = dataDir();
-      const first = await start({ DATA_DIR: dir });
-      const res = await upload(first.url, await swatch(200, 100, 50));
+      const { server: first, auth } = await start({ DATA_DIR: dir });
+      const res = await upload(first.url, await swatch(200, 100, 50), auth);
       expect(res.status).toBe(202);
       const imageId = (((await res.json()) as { job: Job }).job.input as { image_id: string }).image_id;
       await first.kill('SIGKILL');
@@ -195,21 +197,21 @@ describe('storage faults (real server)', () => {
       const old = plant(dir, TWO_HOURS_AGO());
       const fresh = plant(dir, new Date());
 
-      const second = await start({ DATA_DIR: dir });
+      const { server: second, auth: secondAuth } = await start({ DATA_DIR: dir });
       await until(() => !existsSync(old.tmp) && !blobRows(dir).includes(old.sha), 20_000, 'the boot sweep');
       expect(existsSync(old.file)).toBe(false);
       // (The restarted jobs may add a thumbnail blob.)
       expect(blobRows(dir)).toEqual(expect.arrayContaining([...referenced, fresh.sha]));
       expect(existsSync(fresh.tmp)).toBe(true);
       expect(existsSync(fresh.file)).toBe(true);
-      const original = await fetch(`${second.url}/api/images/${imageId}`);
+      const original = await fetch(`${second.url}/api/images/${imageId}`, { headers: secondAuth });
       expect(original.status).toBe(200);
     }, 60_000);
 
     it('are swept again every JOB_CLEANUP_INTERVAL_MS', async () => {
       const dir = dataDir();
-      const server = await start({ DATA_DIR: dir, JOB_CLEANUP_INTERVAL_MS: '1000' });
-      expect((await upload(server.url, await swatch(1, 2, 3))).status).toBe(202);
+      const { server, auth } = await start({ DATA_DIR: dir, JOB_CLEANUP_INTERVAL_MS: '1000' });
+      expect((await upload(server.url, await swatch(1, 2, 3), auth)).status).toBe(202);
       const old = plant(dir, TWO_HOURS_AGO());
       await until(() => !existsSync(old.tmp) && !blobRows(dir).includes(old.sha), 20_000, 'the periodic sweep');
       expect(server.output).toContain('Removed 1 unreferenced blob(s) and 1 temporary file(s)');

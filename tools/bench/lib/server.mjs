@@ -1,9 +1,11 @@
-// The built API server as a child process: fresh temp DATA_DIR, a free port, killed after use.
+// The built API server as a child process: fresh temp DATA_DIR, a free port, killed after use;
+// the bench calls it with an API key of its first admin (`server.auth`).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ACCESS_ENV, createApiKey } from './api-key.mjs';
 import { distServer, root } from './workspace.mjs';
 
 /** Running servers → the temp DATA_DIR to remove with them (undefined when the caller owns it). */
@@ -37,7 +39,8 @@ function startFlags() {
 
 /**
  * Starts dist/server/apps/api/src/main.js with the flags of `npm start`. `env` adds variables (OFFLINE_LATENCY_MS, …);
- * `dataDir` reuses a prepared directory (otherwise a fresh temp one, removed on stop).
+ * `dataDir` reuses a prepared directory (otherwise a fresh temp one, removed on stop). Once it is up, signs in
+ * and makes an API key: `server.auth` holds the Authorization header every request of the bench sends.
  */
 export async function startServer({ env = {}, dataDir, nodeArgs = [], timeoutMs = 30_000 } = {}) {
   const ownDir = !dataDir;
@@ -52,6 +55,7 @@ export async function startServer({ env = {}, dataDir, nodeArgs = [], timeoutMs 
       CONSOLE_DIR: '',
       LOG_LEVEL: 'warn',
       OPENAI_API_KEY: '',
+      ...ACCESS_ENV,
       ...env,
       DATA_DIR: dir,
       PORT: String(port),
@@ -74,6 +78,7 @@ export async function startServer({ env = {}, dataDir, nodeArgs = [], timeoutMs 
     port,
     dataDir: dir,
     pid: child.pid,
+    auth: {},
     output: () => output,
     rssMb: () => rssMb(child.pid),
     async stop() {
@@ -96,11 +101,13 @@ export async function startServer({ env = {}, dataDir, nodeArgs = [], timeoutMs 
       if (ownDir) rmSync(dir, { recursive: true, force: true });
       throw new Error(`the server exited (${done.code ?? done.signal}) while starting: ${output.trim().split('\n').slice(-5).join(' / ')}`);
     }
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) return server;
-    } catch {
-      // not listening yet
+    const up = await fetch(`${url}/api/health`).then(
+      (res) => res.ok,
+      () => false, // not listening yet
+    );
+    if (up) {
+      server.auth = { authorization: `Bearer ${await createApiKey(url)}` };
+      return server;
     }
     if (Date.now() > deadline) {
       await server.stop();
@@ -121,7 +128,7 @@ export function killAllServers() {
 /** Whether the server offers the analyzer endpoints (another issue builds them). */
 export async function hasAnalyzers(server) {
   try {
-    const res = await fetch(`${server.url}/api/analyzers`);
+    const res = await fetch(`${server.url}/api/analyzers`, { headers: server.auth });
     return res.ok;
   } catch {
     return false;

@@ -33,7 +33,7 @@ export default {
       if (!(await hasAnalyzers(server))) {
         return { skipped: true, goals: this.goals.map((label) => ({ label, value: null, met: null, note: 'not available yet: the server has no /api/analyzers' })) };
       }
-      const base = { url: `${server.url}${PATH}`, method: 'POST', headers: { 'content-type': contentType }, body, timeout: 10 };
+      const base = { url: `${server.url}${PATH}`, method: 'POST', headers: { ...server.auth, 'content-type': contentType }, body, timeout: 10 };
       await cannon({ ...base, connections: 10, duration: quick ? 1 : 3 }); // warm-up
       const open = [];
       const achieved = [];
@@ -68,7 +68,7 @@ export default {
           { label: this.goals[0], unit: 'ms', value: lat.p99, min: lat.p99Rounds.min, max: lat.p99Rounds.max, met: lat.p99 <= 20, note: `p50 ${lat.p50.toFixed(1)} ms` },
           { label: this.goals[1], unit: 'req/s', value: round(sat.median, 0), min: sat.min, max: sat.max, met: sat.median >= 500 },
         ],
-        notes: [`autocannon, ${seconds} s per round, ${rounds} round(s) each; open loop = one request due every 10 ms, latency counted from its due time (tools/bench/lib/open-loop.mjs); closed loop = autocannon, 50 connections. Jobs run in the same server process meanwhile (offline provider, WORKER_CONCURRENCY 8), as in embedded production.`],
+        notes: [`autocannon, ${seconds} s per round, ${rounds} round(s) each; open loop = one request due every 10 ms, latency counted from its due time (tools/bench/lib/open-loop.mjs); closed loop = autocannon, 50 connections. Jobs run in the same server process meanwhile (offline provider, WORKER_CONCURRENCY 8), as in embedded production. Every request carries an API key (Authorization: Bearer).`],
       };
     } finally {
       await server.stop();

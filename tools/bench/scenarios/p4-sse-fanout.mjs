@@ -13,9 +13,9 @@ const TARGET_EVENTS_PER_S = 200;
 const GRACE_MS = 3000;
 
 /** One subscriber: parses only what it needs (ids; the probe also reads updated_at). */
-function subscribe(url, agent, onEvent, probe) {
+function subscribe(url, agent, auth, onEvent, probe) {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { agent, headers: { accept: 'text/event-stream' } }, (res) => {
+    const req = http.get(url, { agent, headers: { ...auth, accept: 'text/event-stream' } }, (res) => {
       if (res.statusCode !== 200) return reject(new Error(`stream answered ${res.statusCode}`));
       res.setEncoding('utf8');
       let buf = '';
@@ -62,17 +62,17 @@ export default {
         if (stamp) s.stamp = Date.parse(stamp);
       };
       const closers = [];
-      closers.push(await subscribe(`${server.url}/api/jobs/stream`, agent, record, true));
+      closers.push(await subscribe(`${server.url}/api/jobs/stream`, agent, server.auth, record, true));
       while (closers.length < clients) {
         const batch = Math.min(50, clients - closers.length);
-        closers.push(...(await Promise.all(Array.from({ length: batch }, () => subscribe(`${server.url}/api/jobs/stream`, agent, record, false)))));
+        closers.push(...(await Promise.all(Array.from({ length: batch }, () => subscribe(`${server.url}/api/jobs/stream`, agent, server.auth, record, false)))));
       }
       log(`  ${clients} subscribers connected`);
       let n = 0;
       // Each analysis publishes several events; measure its yield, then pace POSTs to ~200 events/s.
       const post = () => {
         const { body, contentType } = multipart(Buffer.concat([tiny, Buffer.from(`#${n++}`)]));
-        return fetch(`${server.url}/api/analyzers/hair-color/analyze?async_mode=true`, { method: 'POST', headers: { 'content-type': contentType }, body }).then((r) => r.arrayBuffer());
+        return fetch(`${server.url}/api/analyzers/hair-color/analyze?async_mode=true`, { method: 'POST', headers: { ...server.auth, 'content-type': contentType }, body }).then((r) => r.arrayBuffer());
       };
       const before = seen.size;
       for (let i = 0; i < 5; i++) await post();

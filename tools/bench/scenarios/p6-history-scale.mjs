@@ -70,18 +70,18 @@ export default {
       const deep = Buffer.from(deepId, 'utf8').toString('base64url');
       server = await startServer({ dataDir: dir });
       const rssIdle = server.rssMb();
-      const first = await (await fetch(`${server.url}/api/jobs?limit=50`)).json();
+      const first = await (await fetch(`${server.url}/api/jobs?limit=50`, { headers: server.auth })).json();
       if (first.jobs?.length !== 50) throw new Error(`GET /api/jobs answered ${JSON.stringify(first).slice(0, 200)}`);
-      const deepPage = await (await fetch(`${server.url}/api/jobs?limit=50&cursor=${deep}`)).json();
+      const deepPage = await (await fetch(`${server.url}/api/jobs?limit=50&cursor=${deep}`, { headers: server.auth })).json();
       if (deepPage.jobs?.length !== 50 || !(deepPage.jobs[0].job_id < deepId)) throw new Error(`deep page answered ${JSON.stringify(deepPage).slice(0, 200)}`);
       const closedLoop = async (path) => {
-        const res = await cannon({ url: `${server.url}${path}`, connections: 10, duration: seconds });
+        const res = await cannon({ url: `${server.url}${path}`, headers: server.auth, connections: 10, duration: seconds });
         if (res.non2xx || res.errors) throw new Error(`${path}: ${res.non2xx} non-2xx, ${res.errors} errors`);
         return res;
       };
       // Open loop at a fixed 100 req/s (as P1): the latency of a page, not the queue of a saturated server.
       const page = async (path) => {
-        const res = await openLoop({ url: `${server.url}${path}`, rate: 100, seconds });
+        const res = await openLoop({ url: `${server.url}${path}`, headers: server.auth, rate: 100, seconds });
         if (res.errors || res.latencies.length !== (res.statuses[200] ?? 0)) throw new Error(`${path}: ${JSON.stringify(res.statuses)}, ${res.errors} errors`);
         return res.latencies;
       };
@@ -114,7 +114,7 @@ export default {
           { label: this.goals[1], unit: 'ms', value: d.p99, min: d.p99Rounds.min, max: d.p99Rounds.max, met: d.p99 <= 20, note: `p50 ${d.p50.toFixed(1)} ms` },
           { label: this.goals[2], unit: 'MB', value: round(rss, 1), met: rss <= 250, note: `after boot ${rssIdle.toFixed(0)} MB` },
         ],
-        notes: [`${count} finished jobs seeded into SQLite; open loop at a fixed 100 req/s for the p99s (latency from each request's due time), then autocannon closed loop (10 connections) for saturation, ${seconds} s per round, ${rounds} round(s).`],
+        notes: [`${count} finished jobs seeded into SQLite; open loop at a fixed 100 req/s for the p99s (latency from each request's due time), then autocannon closed loop (10 connections) for saturation, ${seconds} s per round, ${rounds} round(s). Every request carries an API key (Authorization: Bearer).`],
       };
     } finally {
       await server?.stop();

@@ -78,7 +78,7 @@ async function seed(dir, count) {
 /** One storm: `clients` streams opened at once on their own thread, /api/health sampled meanwhile for `seconds`. */
 async function storm(server, clients, seconds) {
   const worker = new Worker(new URL('./p8-storm-clients.mjs', import.meta.url), {
-    workerData: { url: `${server.url}/api/jobs/stream`, clients, lastEventId: '1', deadlineMs: CLIENT_DEADLINE_MS },
+    workerData: { url: `${server.url}/api/jobs/stream`, auth: server.auth, clients, lastEventId: '1', deadlineMs: CLIENT_DEADLINE_MS },
   });
   const message = () =>
     new Promise((resolve, reject) => {

@@ -4,7 +4,7 @@
 import http from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { url, clients, lastEventId, deadlineMs } = workerData;
+const { url, auth, clients, lastEventId, deadlineMs } = workerData;
 const requests = [];
 const END = Buffer.from('\n\n'); // a snapshot event ends with an empty line
 
@@ -17,7 +17,7 @@ function connect(agent, started, keep) {
     let bytes = 0;
     let lastByte = 0;
     const kept = [];
-    const headers = { accept: 'text/event-stream', 'last-event-id': lastEventId };
+    const headers = { ...auth, accept: 'text/event-stream', 'last-event-id': lastEventId };
     const req = http.get(url, { agent, headers }, (res) => {
       if (res.statusCode !== 200) {
         res.resume();

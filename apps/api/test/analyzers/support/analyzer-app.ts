@@ -9,11 +9,12 @@ import { ATELIER_DB, type AtelierDb } from '@atelier/persistence';
 import { JobEngine } from '@atelier/jobs';
 import { ended, waitForJob } from '@atelier/jobs/testing';
 import { createApp } from '../../../src/app/create-app';
+import { ACCESS_ENV, authHeaders, loginAsAdmin } from '../../support/auth';
 
-/** The real API (AppModule, real analyzers and handlers) on a fresh data directory. */
+/** The real API (AppModule, real analyzers and handlers) on a fresh data directory; `http` sends the first admin's API key. */
 export interface AnalyzerTestApp {
   app: INestApplication;
-  http: ReturnType<typeof request>;
+  http: ReturnType<typeof request.agent>;
   engine: JobEngine;
   db: AtelierDb;
   dataDir: string;
@@ -35,16 +36,18 @@ export interface Footprint {
 
 export async function startAnalyzerApp(env: Record<string, string> = {}): Promise<AnalyzerTestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'atelier-analyzers-'));
-  const config = parseConfig({ DATA_DIR: dataDir, CONSOLE_DIR: '', OFFLINE_LATENCY_MS: '0', JOB_RETRY_BASE_DELAY_MS: '0', ...env });
+  const config = parseConfig({ ...ACCESS_ENV, DATA_DIR: dataDir, CONSOLE_DIR: '', OFFLINE_LATENCY_MS: '0', JOB_RETRY_BASE_DELAY_MS: '0', ...env });
   const app = await createApp(config);
-  await app.init();
+  await app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+  const key = await loginAsAdmin(url);
   const engine = app.get(JobEngine);
   const db = app.get<AtelierDb>(ATELIER_DB);
   const count = async (table: 'jobs' | 'images' | 'blobs' | 'presets') =>
     Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   return {
     app,
-    http: request(app.getHttpServer()),
+    http: request.agent(app.getHttpServer()).set(authHeaders(key)),
     engine,
     db,
     dataDir,
