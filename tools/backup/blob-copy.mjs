@@ -17,7 +17,8 @@ export const blobPath = (root, sha) => join(root, sha.slice(0, 2), sha);
 export async function copyBlobs(blobs, fromRoot, toRoot) {
   const missing = [];
   let bytes = 0;
-  const dirs = new Set();
+  // One mkdir per folder, awaited by every copy into it: a second worker must not copy before the folder exists.
+  const dirs = new Map();
   let next = 0;
   const worker = async () => {
     while (next < blobs.length) {
@@ -29,18 +30,19 @@ export async function copyBlobs(blobs, fromRoot, toRoot) {
         continue;
       }
       const dir = join(toRoot, sha256.slice(0, 2));
-      if (!dirs.has(dir)) {
-        dirs.add(dir);
-        await mkdir(dir, { recursive: true });
-      }
+      if (!dirs.has(dir)) dirs.set(dir, mkdir(dir, { recursive: true }));
+      await dirs.get(dir);
       const target = blobPath(toRoot, sha256);
       await copyFile(source, target, constants.COPYFILE_EXCL | constants.COPYFILE_FICLONE);
       await fsync(target);
       bytes += size;
     }
   };
-  await Promise.all(Array.from({ length: PARALLEL_COPIES }, worker));
-  for (const dir of dirs) await fsync(dir);
+  // allSettled: a failed copy must not let the caller clean up while other copies still write.
+  const outcomes = await Promise.allSettled(Array.from({ length: PARALLEL_COPIES }, worker));
+  const failed = outcomes.find((o) => o.status === 'rejected');
+  if (failed) throw failed.reason;
+  for (const dir of dirs.keys()) await fsync(dir);
   if (dirs.size) await fsync(toRoot);
   return { copied: blobs.length - missing.length, bytes, missing };
 }

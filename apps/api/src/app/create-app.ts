@@ -27,8 +27,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     bodyParser: false,
   });
   if (config.values.trustProxy) app.set('trust proxy', true);
-  app.use(hostAllowlist(allowedHostsOf(config.values)));
   app.use(securityHeaders());
+  app.use(hostAllowlist(allowedHostsOf(config.values)));
   app.use(express.json({ verify: refuseDeepJson() }));
   app.use(express.urlencoded({ extended: true }));
   app.setGlobalPrefix('api', { exclude: ['metrics'] });

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { HealthStatus } from '@atelier/contracts';
-import { AppConfig, HEALTH_CHECKS, ShutdownState, runHealthChecks, type HealthCheck } from '@atelier/platform';
+import { AppConfig, HEALTH_CHECKS, Public, ShutdownState, runHealthChecks, type HealthCheck } from '@atelier/platform';
 import { JobStore } from '@atelier/jobs';
 
 @ApiTags('health')
@@ -16,6 +16,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Liveness and readiness: 200 when the store (and Redis, where configured) answer, 503 otherwise or while shutting down' })
   @ApiOkResponse({ description: '{ status: "ok", mode, checks }' })
