@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AsyncAcceptedResponse, Job, JobList } from '@atelier/contracts';
 import { makePng } from './png-fixture';
+import { E2E_ADMIN, consoleOrigin, signIn, type Credentials } from './sign-in';
 
 const SCREENSHOTS = resolve(__dirname, '../../../../dist/e2e-screenshots');
 let imageSeed = Math.floor(Math.random() * 1000);
@@ -91,8 +92,18 @@ async function clearJobs(request: APIRequestContext): Promise<void> {
   for (const job of topLevel) await request.delete(`/api/jobs/${job.job_id}`);
 }
 
-export const test = base.extend<{ app: ConsolePage }>({
+export const test = base.extend<{ app: ConsolePage; credentials: Credentials | null }>({
   baseURL: async ({}, use) => use(process.env['E2E_BASE_URL']),
+  /** Who the test runs as: the first admin unless `test.use({ credentials })` says otherwise; null: signed out. */
+  credentials: [E2E_ADMIN, { option: true }],
+  /** Each test starts with a session of its own: the cookie of an API sign-in, in the browser context. */
+  storageState: async ({ baseURL, credentials }, use) => use(credentials ? await signIn(baseURL!, credentials) : { cookies: [], origins: [] }),
+  /** The API as the same user, sending the console's origin as the browser would (cookie-authenticated writes need it). */
+  request: async ({ playwright, baseURL, storageState }, use) => {
+    const context = await playwright.request.newContext({ baseURL, storageState, extraHTTPHeaders: consoleOrigin(baseURL!) });
+    await use(context);
+    await context.dispose();
+  },
   app: async ({ page, request }, use) => {
     await clearJobs(request);
     await use(new ConsolePage(page));
@@ -100,3 +111,4 @@ export const test = base.extend<{ app: ConsolePage }>({
 });
 
 export { expect };
+export { E2E_ADMIN, signIn, type Credentials } from './sign-in';

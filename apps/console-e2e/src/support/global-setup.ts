@@ -3,8 +3,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { E2E_ADMIN, signIn } from './sign-in';
 
-/** Starts the real API (embedded mode, offline provider) serving the built console; returns the teardown. */
+/**
+ * Starts the real API (embedded mode, offline provider) serving the built console, with a first
+ * admin the tests sign in as; returns the teardown.
+ */
 const root = resolve(__dirname, '../../../..');
 const main = join(root, 'dist/server/apps/api/src/main.js');
 const consoleDir = join(root, 'dist/apps/console/browser');
@@ -59,6 +63,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       OFFLINE_LATENCY_MS: process.env['E2E_OFFLINE_LATENCY_MS'] ?? '8000',
       CONSOLE_DIR: consoleDir,
       LOG_LEVEL: 'warn',
+      ATELIER_ADMIN_EMAIL: E2E_ADMIN.email,
+      ATELIER_ADMIN_PASSWORD: E2E_ADMIN.password,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -66,6 +72,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, child, () => output.slice(-4000));
+  // Fails here, once and plainly, rather than in every test's sign-in.
+  await signIn(baseUrl, E2E_ADMIN).catch((err: unknown) => {
+    child.kill('SIGKILL');
+    throw new Error(`The e2e admin cannot sign in: ${err instanceof Error ? err.message : String(err)}\n${output.slice(-4000)}`);
+  });
   process.env['E2E_BASE_URL'] = baseUrl;
 
   return async () => {

@@ -1,9 +1,12 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { AuthState, problemMessage } from '@atelier/console/data-access';
 import { TaskManager } from '@atelier/console/task-manager';
+import { UserMenu } from '@atelier/console/ui';
 
 interface NavLink {
   readonly path: string;
@@ -11,18 +14,31 @@ interface NavLink {
   readonly icon: string;
 }
 
-/** The frame of every page: top bar with navigation, the page, and the floating task manager. */
+/**
+ * The frame of every page: top bar with navigation and the user menu, the page, and the floating
+ * task manager. Signed out (login, setup), only the brand and the page.
+ */
 @Component({
   selector: 'atl-root',
-  imports: [MatToolbarModule, MatButtonModule, MatIconModule, RouterOutlet, RouterLink, RouterLinkActive, TaskManager],
+  imports: [MatToolbarModule, MatButtonModule, MatIconModule, RouterOutlet, RouterLink, RouterLinkActive, TaskManager, UserMenu],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app-shell.component.html',
   styleUrl: './app-shell.component.scss',
 })
 export class AppShell {
+  private readonly auth = inject(AuthState);
+  private readonly snackBar = inject(MatSnackBar);
+
+  protected readonly user = this.auth.user;
   protected readonly links: readonly NavLink[] = [
     { path: '/analyzers', label: 'Analyzers', icon: 'auto_awesome' },
     { path: '/presets', label: 'Presets', icon: 'palette' },
     { path: '/jobs', label: 'Jobs', icon: 'tasks' },
   ];
+
+  protected signOut(): void {
+    this.auth.signOut().subscribe({
+      error: (err: unknown) => this.snackBar.open(`Could not sign out: ${problemMessage(err)}`, 'Close', { duration: 8000 }),
+    });
+  }
 }

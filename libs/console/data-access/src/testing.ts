@@ -1,2 +1,3 @@
 export * from './testing/job.factory';
 export * from './testing/fake-event-source';
+export * from './testing/user.factory';

@@ -6,3 +6,5 @@ export * from './lib/confirm-dialog/confirm-dialog.component';
 export * from './lib/image-drop-zone/image-file-check';
 export * from './lib/image-drop-zone/image-drop-zone.component';
 export * from './lib/time/clock';
+export * from './lib/user-menu/role-labels';
+export * from './lib/user-menu/user-menu.component';

@@ -57,7 +57,7 @@ export class TaskManager {
   protected readonly offline = computed(() => this.connection() === 'reconnecting');
 
   constructor() {
-    this.stream.connect();
+    // The stream itself is opened while someone is signed in (provideSignedInJobsStream).
     inject(TaskNotifications).start();
     effect(() => this.dismissals.scheduleCompleted(this.stream.jobs()));
     // On a phone the sheet covers the page: leaving the page closes it.
