@@ -1,9 +1,9 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { AppConfig } from '@atelier/platform';
-import { ATELIER_DB, migrateToLatest, type AtelierDb } from '@atelier/persistence';
+import { ATELIER_DB, RECORDS_POOL_SIZE, migrateToLatest, type AtelierDb } from '@atelier/persistence';
 import { JobDispatcher, JobEngine, JobEventBus, JobStore } from '@atelier/jobs';
 import { QueueConnection } from './connections/queue-connection';
-import { queueSettingsOf, type QueueSettings } from './connections/queue-settings';
+import { connectionsOf, queueSettingsOf, type QueueSettings } from './connections/queue-settings';
 import { createDistributedDispatcher, createDistributedEventBus, type DistributedEventBus } from './distributed-drivers';
 import type { BullMqDispatcher } from './dispatch/bullmq-dispatcher';
 import { QueueRecovery } from './queue-recovery';
@@ -47,16 +47,24 @@ export const DISTRIBUTED_EVENT_BUS: Provider = {
 export const DISTRIBUTED_JOB_DRIVERS: Provider[] = [
   DISTRIBUTED_EVENT_BUS,
   { provide: JobStore, inject: [ATELIER_DB], useFactory: (db: AtelierDb) => postgresJobStore(db) },
-  { provide: JobDispatcher, inject: [QUEUE_SETTINGS], useFactory: (s: QueueSettings) => createDistributedDispatcher(s) },
+  {
+    provide: JobDispatcher,
+    inject: [QUEUE_SETTINGS, QueueConnection],
+    useFactory: (s: QueueSettings, c: QueueConnection) => createDistributedDispatcher(s, c.controlPool),
+  },
   {
     provide: DistributedDriversShutdown,
     inject: [JobEventBus, JobDispatcher],
     useFactory: (bus: DistributedEventBus, dispatcher: BullMqDispatcher) => new DistributedDriversShutdown(bus, dispatcher),
   },
-  { provide: QueueRecovery, inject: [JobEngine, QueueConnection], useFactory: (e: JobEngine, c: QueueConnection) => new QueueRecovery(e, c) },
+  {
+    provide: QueueRecovery,
+    inject: [JobEngine, QueueConnection, JobDispatcher],
+    useFactory: (e: JobEngine, c: QueueConnection, d: BullMqDispatcher) => new QueueRecovery(e, c, d),
+  },
 ];
 
-/** The queue's settings and control connection (health, recovery), for every distributed process. */
+/** The queue's settings, control connection (health, recovery) and connection budget, for every distributed process. */
 @Global()
 @Module({})
 export class DistributedModule implements OnApplicationShutdown {
@@ -66,8 +74,10 @@ export class DistributedModule implements OnApplicationShutdown {
       providers: [
         { provide: QUEUE_SETTINGS, inject: [AppConfig], useFactory: (c: AppConfig) => queueSettingsOf(c) },
         { provide: QueueConnection, inject: [QUEUE_SETTINGS], useFactory: (s: QueueSettings) => new QueueConnection(s) },
+        // The records pool's share of DATABASE_POOL_SIZE, for PersistenceModule.
+        { provide: RECORDS_POOL_SIZE, inject: [QUEUE_SETTINGS], useFactory: (s: QueueSettings) => connectionsOf(s).records },
       ],
-      exports: [QUEUE_SETTINGS, QueueConnection],
+      exports: [QUEUE_SETTINGS, QueueConnection, RECORDS_POOL_SIZE],
     };
   }
 

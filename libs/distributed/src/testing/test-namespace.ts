@@ -19,8 +19,10 @@ export async function dropTestNamespaces(namespaces: Pick<QueueSettings, 'databa
   const client = new pg.Client({ connectionString: namespaces[0].databaseUrl });
   await client.connect();
   try {
-    const schemas = namespaces.flatMap((ns) => [ns.databaseSchema, distributedNames(ns).bullmqSchema]);
-    await client.query(`DROP SCHEMA IF EXISTS ${schemas.map((s) => `"${s}"`).join(', ')} CASCADE`);
+    // One schema per statement: a BullMQ schema alone holds a few hundred objects, and dropping dozens at once runs out of lock slots.
+    for (const schema of namespaces.flatMap((ns) => [ns.databaseSchema, distributedNames(ns).bullmqSchema])) {
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    }
   } finally {
     await client.end();
   }

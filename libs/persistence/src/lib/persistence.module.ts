@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { AppConfig } from '@atelier/platform';
 import { ATELIER_DB, SQL_DIALECT, type AtelierDb, type SqlDialectName } from './schema';
 import { openSqliteDatabase } from './sqlite-database';
-import { ensurePostgresSchema, openPostgresDatabase } from './postgres-database';
+import { RECORDS_POOL_SIZE, openPostgresRecords } from './postgres-database';
 import { migrateToLatest } from './migrations/migrations';
 import { BlobStore } from './blobs/blob-store.port';
 import { FileBlobStore } from './blobs/file-blob-store';
@@ -29,13 +29,10 @@ const blobsFolder = (config: AppConfig) => join(resolve(config.values.dataDir), 
     },
     {
       provide: ATELIER_DB,
-      inject: [AppConfig, StorageFaults],
-      useFactory: async (config: AppConfig, faults: StorageFaults): Promise<AtelierDb> => {
+      inject: [AppConfig, StorageFaults, { token: RECORDS_POOL_SIZE, optional: true }],
+      useFactory: async (config: AppConfig, faults: StorageFaults, recordsPoolSize?: number): Promise<AtelierDb> => {
         const { databaseUrl, databaseSchema, dataDir } = config.values;
-        if (databaseUrl) {
-          await ensurePostgresSchema(databaseUrl, databaseSchema);
-          return openPostgresDatabase(databaseUrl, databaseSchema);
-        }
+        if (databaseUrl) return openPostgresRecords(databaseUrl, databaseSchema, recordsPoolSize ?? config.values.databasePoolSize);
         return openSqliteDatabase(join(resolve(dataDir), 'atelier.db'), faults);
       },
     },

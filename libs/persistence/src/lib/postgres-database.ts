@@ -1,15 +1,40 @@
+import { Logger } from '@nestjs/common';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { AtelierTables } from './schema';
 
+/**
+ * Injection token: the connections the records pool may hold when other parts of the process
+ * share DATABASE_POOL_SIZE (the distributed drivers provide it). Absent, the pool takes it all.
+ */
+export const RECORDS_POOL_SIZE = Symbol('RECORDS_POOL_SIZE');
+
 /** Distributed records: PostgreSQL through a pg pool, every connection scoped to one schema. */
 export function openPostgresDatabase(url: string, schema = 'public', maxConnections = 10): Kysely<AtelierTables> {
-  if (!/^[a-z_][a-z0-9_]*$/i.test(schema)) throw new Error(`DATABASE_SCHEMA must be a plain identifier, got "${schema}"`);
-  const pool = new pg.Pool({ connectionString: url, max: maxConnections });
+  return new Kysely<AtelierTables>({ dialect: new PostgresDialect({ pool: recordsPool(url, schema, maxConnections) }) });
+}
+
+/** openPostgresDatabase, creating the schema first through the same pool (so booting takes no connection beyond it). */
+export async function openPostgresRecords(url: string, schema: string, maxConnections: number): Promise<Kysely<AtelierTables>> {
+  const pool = recordsPool(url, schema, maxConnections);
+  try {
+    await createSchema(pool, schema);
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw err;
+  }
+  return new Kysely<AtelierTables>({ dialect: new PostgresDialect({ pool }) });
+}
+
+function recordsPool(url: string, schema: string, maxConnections: number): pg.Pool {
+  assertIdentifier(schema);
+  const pool = new PatientPool({ connectionString: url, max: maxConnections, application_name: 'atelier:records' });
+  // An idle connection the server dropped is discarded by the pool; the next query opens another.
+  pool.on('error', () => undefined);
   pool.on('connect', (client) => {
     client.query(`SET search_path TO "${schema}"`).catch(() => undefined);
   });
-  return new Kysely<AtelierTables>({ dialect: new PostgresDialect({ pool }) });
+  return pool;
 }
 
 /**
@@ -18,8 +43,73 @@ export function openPostgresDatabase(url: string, schema = 'public', maxConnecti
  * creators queue on an advisory lock and each later one finds the schema there.
  */
 export async function ensurePostgresSchema(url: string, schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const pool = new PatientPool({ connectionString: url, max: 1, application_name: 'atelier:schema' });
+  try {
+    await createSchema(pool, schema);
+  } finally {
+    await pool.end();
+  }
+}
+
+/**
+ * A server refusing a new connection for now: too many clients (53300, also per role or
+ * database), starting up or shutting down (57P03), or not listening yet. Waiting it out is safe,
+ * since nothing was sent.
+ */
+export function isRefusedConnection(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '53300' || code === '57P03' || code === 'ECONNREFUSED';
+}
+
+const REFUSAL_BACKOFF_MS = [50, 100, 200, 400, 800, 1000];
+const REFUSAL_LOG_EVERY_MS = 10_000;
+
+/**
+ * A pg pool that waits out refused connections (backing off up to 1 s, with jitter) instead of
+ * failing the query, as ioredis waits out a Redis restart: a process that finds the server full
+ * takes its connection when one frees up, and no job is left half-handled for a refused connect.
+ * It gives up only when the pool is ending.
+ */
+export class PatientPool extends pg.Pool {
+  private readonly logger = new Logger('PostgresPool');
+  private lastLogged = 0;
+
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
+  override connect(
+    callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void,
+  ): Promise<pg.PoolClient> | void {
+    const connecting = this.connectPatiently();
+    if (!callback) return connecting;
+    connecting.then(
+      (client) => callback(undefined, client, (release) => client.release(release as Error | boolean | undefined)),
+      (err: Error) => callback(err, undefined, () => undefined),
+    );
+  }
+
+  private async connectPatiently(): Promise<pg.PoolClient> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await super.connect();
+      } catch (err) {
+        if (!isRefusedConnection(err) || this.ending) throw err;
+        this.logRefusal(err as Error);
+        const base = REFUSAL_BACKOFF_MS[Math.min(attempt, REFUSAL_BACKOFF_MS.length - 1)];
+        await new Promise((resolve) => setTimeout(resolve, base / 2 + Math.random() * base));
+      }
+    }
+  }
+
+  private logRefusal(err: Error): void {
+    if (Date.now() - this.lastLogged < REFUSAL_LOG_EVERY_MS) return;
+    this.lastLogged = Date.now();
+    this.logger.warn(`PostgreSQL refused a connection (${err.message}); retrying until it accepts`);
+  }
+}
+
+async function createSchema(pool: pg.Pool, schema: string): Promise<void> {
+  assertIdentifier(schema);
+  const client = await pool.connect();
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`atelier.create-schema.${schema}`]);
@@ -29,6 +119,10 @@ export async function ensurePostgresSchema(url: string, schema: string): Promise
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
   } finally {
-    await client.end();
+    client.release();
   }
+}
+
+function assertIdentifier(schema: string): void {
+  if (!/^[a-z_][a-z0-9_]*$/i.test(schema)) throw new Error(`DATABASE_SCHEMA must be a plain identifier, got "${schema}"`);
 }

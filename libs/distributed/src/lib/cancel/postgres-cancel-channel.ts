@@ -1,18 +1,25 @@
 import pg from 'pg';
 import { PgListener } from '../connections/pg-listener';
+import { pgUrlNamed } from '../connections/pg-names';
 import type { CancelChannel } from './cancel-channel';
 
-/** Cancel signals over PostgreSQL NOTIFY on `<prefix>_cancel` (QUEUE_BACKEND=postgres). */
+/**
+ * Cancel signals over PostgreSQL NOTIFY on `<prefix>_cancel` (QUEUE_BACKEND=postgres). NOTIFYs go
+ * through `publisher` (the process's control pool) when given, else through a pool of one.
+ */
 export class PostgresCancelChannel implements CancelChannel {
   private readonly pool: pg.Pool;
+  private readonly ownsPool: boolean;
   private listener?: PgListener;
 
   constructor(
     private readonly url: string,
     private readonly channel: string,
+    publisher?: pg.Pool,
   ) {
-    this.pool = new pg.Pool({ connectionString: url, max: 2 });
-    this.pool.on('error', () => undefined);
+    this.ownsPool = !publisher;
+    this.pool = publisher ?? new pg.Pool({ connectionString: pgUrlNamed(url, 'atelier:control'), max: 1 });
+    if (this.ownsPool) this.pool.on('error', () => undefined);
   }
 
   async publish(jobId: string): Promise<void> {
@@ -21,12 +28,12 @@ export class PostgresCancelChannel implements CancelChannel {
 
   async subscribe(onCancel: (jobId: string) => void): Promise<void> {
     if (this.listener) return;
-    this.listener = new PgListener(this.url, [this.channel], (_channel, payload) => onCancel(payload));
+    this.listener = new PgListener(pgUrlNamed(this.url, 'atelier:cancel'), [this.channel], (_channel, payload) => onCancel(payload));
     await this.listener.start();
   }
 
   async close(): Promise<void> {
     await this.listener?.close();
-    await this.pool.end().catch(() => undefined);
+    if (this.ownsPool) await this.pool.end().catch(() => undefined);
   }
 }

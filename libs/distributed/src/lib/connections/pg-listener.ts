@@ -1,10 +1,12 @@
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
+import { isRefusedConnection } from '@atelier/persistence';
+import { pgListenUrlOf } from './pg-names';
 
 /**
- * One dedicated PostgreSQL connection that LISTENs on a few channels and comes back by itself
- * after the server drops it. `onReconnect` runs after every re-LISTEN, so a reader can catch up
- * on whatever it missed while it was away.
+ * One dedicated PostgreSQL connection (named after the URL's application_name + `:listen`) that
+ * LISTENs on a few channels and comes back by itself after the server drops it. `onReconnect` runs
+ * after every re-LISTEN, so a reader can catch up on whatever it missed while it was away.
  */
 export class PgListener {
   private readonly logger = new Logger('PgListener');
@@ -19,8 +21,17 @@ export class PgListener {
     private readonly onReconnect: () => void = () => undefined,
   ) {}
 
+  /** Connects, waiting out a server that refuses connections for now (full, starting up). */
   async start(): Promise<void> {
-    await this.connect();
+    for (let delay = 100; ; delay = Math.min(delay * 2, 2000)) {
+      try {
+        return await this.connect();
+      } catch (err) {
+        if (!isRefusedConnection(err) || this.closed) throw err;
+        this.logger.warn(`LISTEN connection refused (${(err as Error).message}); retrying`);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
   }
 
   async close(): Promise<void> {
@@ -32,7 +43,7 @@ export class PgListener {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url });
+    const client = new pg.Client({ connectionString: pgListenUrlOf(this.url) });
     client.on('notification', (m) => m.payload !== undefined && this.onNotify(m.channel, m.payload));
     client.on('error', (err) => this.lost(client, err));
     client.on('end', () => this.lost(client));

@@ -1,8 +1,9 @@
 import { EventEmitter } from 'node:events';
 import Redis from 'ioredis';
 import pg from 'pg';
+import { pgUrlNamed } from './pg-names';
 import { redisOptionsOf } from './redis-options';
-import type { QueueSettings } from './queue-settings';
+import { connectionsOf, type QueueSettings } from './queue-settings';
 
 export interface QueueHealthCheck {
   name: string;
@@ -11,8 +12,9 @@ export interface QueueHealthCheck {
 
 /**
  * A small control connection to the queue's datastore, apart from BullMQ's and the event
- * bus's: answers health checks (failing fast while the server is away) and tells when the
- * connection came back ('ready'), so queue recovery can run.
+ * bus's: answers health checks (failing fast while the server is away), tells when the
+ * connection came back ('ready'), so queue recovery can run, and on PostgreSQL carries the
+ * cancel NOTIFYs.
  */
 export class QueueConnection extends EventEmitter {
   private readonly redis?: Redis;
@@ -25,9 +27,14 @@ export class QueueConnection extends EventEmitter {
       this.redis.on('ready', () => this.emit('ready'));
       this.redis.on('error', () => undefined);
     } else {
-      this.pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 1 });
+      this.pool = new pg.Pool({ connectionString: pgUrlNamed(settings.databaseUrl, 'atelier:control'), max: connectionsOf(settings).control });
       this.pool.on('error', () => undefined);
     }
+  }
+
+  /** The PostgreSQL control pool (QUEUE_BACKEND=postgres): health pings, and the cancel channel's NOTIFYs. */
+  get controlPool(): pg.Pool | undefined {
+    return this.pool;
   }
 
   /** The name health reports use for this datastore. */

@@ -1,4 +1,5 @@
-import type { AppConfig } from '@atelier/platform';
+import { CONFIG_VARIABLES, type AppConfig } from '@atelier/platform';
+import { connectionBudgetOf, type ConnectionBudget } from './connection-budget';
 
 export type QueueBackendName = 'redis' | 'postgres';
 
@@ -13,10 +14,12 @@ export interface QueueSettings {
   prefix: string;
   concurrency: number;
   typeConcurrency: Partial<Record<string, number>>;
-  /** How long a worker's claim on a job lives without renewal; a dead worker's jobs re-run after about this long. */
+  /** How long a worker's claim on a job lives without renewal; a dead worker's jobs re-run within 1.2 × this. */
   lockDurationMs: number;
   /** Events kept for Last-Event-ID replay. */
   replaySize: number;
+  /** PostgreSQL connections by component (default: DATABASE_POOL_SIZE's default, for a process that runs jobs). */
+  connections?: ConnectionBudget;
 }
 
 export function queueSettingsOf(config: AppConfig): QueueSettings {
@@ -33,7 +36,13 @@ export function queueSettingsOf(config: AppConfig): QueueSettings {
     typeConcurrency: v.typeConcurrency,
     lockDurationMs: v.queueLockDurationMs,
     replaySize: v.sseReplaySize,
+    connections: connectionBudgetOf(v.databasePoolSize, backend, config.runWorkers),
   };
+}
+
+/** The settings' connection budget, or the default one of a process that runs jobs. */
+export function connectionsOf(settings: QueueSettings): ConnectionBudget {
+  return settings.connections ?? connectionBudgetOf(Number(CONFIG_VARIABLES.databasePoolSize.default), settings.backend, true);
 }
 
 /** A prefix turned into a PostgreSQL identifier fragment (channels, BullMQ's schema). */

@@ -79,6 +79,12 @@ export const CONFIG_VARIABLES = {
     url('postgres', 'postgresql'),
   ),
   databaseSchema: variable('DATABASE_SCHEMA', 'PostgreSQL schema that holds Atelier tables.', 'public', text),
+  databasePoolSize: variable(
+    'DATABASE_POOL_SIZE',
+    'Distributed mode: PostgreSQL connections one process may hold, every pool and LISTEN connection counted (with QUEUE_BACKEND=postgres, the queue and the events take 5 of them in an API process, 7 where jobs run; the records get the rest). See "Running distributed".',
+    '10',
+    integer(2, 1000),
+  ),
   redisUrl: variable('REDIS_URL', 'redis://… switches dispatch to BullMQ and events to a Redis Stream.', undefined, url('redis', 'rediss')),
   queueBackend: variable(
     'QUEUE_BACKEND',
@@ -94,8 +100,8 @@ export const CONFIG_VARIABLES = {
   ),
   queueLockDurationMs: variable(
     'QUEUE_LOCK_DURATION_MS',
-    'Distributed mode: how long a worker holds a job without renewing its claim; a worker that dies has its jobs re-run by another after about this long.',
-    '30000',
+    'Distributed mode: how long a worker holds a job without renewing its claim (it renews every half of it). A worker that dies has its jobs handed to another within 1.2 × this (6 s by default).',
+    '5000',
     integer(1000, 3_600_000),
   ),
   runWorkers: variable(
