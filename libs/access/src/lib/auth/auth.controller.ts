@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, 
 import type { Request, Response } from 'express';
 import type { LoginResponse, SetupStatus, User } from '@atelier/contracts';
 import { ATELIER_DB, inTransaction, type AtelierDb } from '@atelier/persistence';
-import { ApiProblems, AppConfig, CurrentPrincipal, Public, UnauthenticatedError, type Principal } from '@atelier/platform';
+import { ApiProblems, AppConfig, CurrentPrincipal, ForbiddenError, Public, UnauthenticatedError, type Principal } from '@atelier/platform';
 import { LoginBody, SetupBody } from '../dto/access.bodies';
 import { SessionsService } from '../sessions/sessions.service';
 import { UsersRepository, publicUser } from '../users/users.repository';
@@ -101,7 +101,8 @@ export class AuthController {
     try {
       user = await this.firstAdmin.claim({ ip }, body.token, { email: body.email, password: body.password, name: body.name });
     } catch (err) {
-      await this.throttle.failed('setup', ip);
+      // Only a wrong token is a guess worth counting.
+      if (err instanceof ForbiddenError) await this.throttle.failed('setup', ip);
       throw err;
     }
     this.setCookie(req, res, await this.sessions.create(user.user_id, { ip, userAgent: req.headers['user-agent'] }));

@@ -4,7 +4,7 @@ import { ATELIER_DB, type AtelierDb } from '@atelier/persistence';
 import { TooManyRequestsError } from '@atelier/platform';
 
 const WINDOW_MS = 15 * 60_000;
-/** Failures before each further try must wait (1 s, doubling, at most a minute). */
+/** Failures of one account before each further try must wait (1 s, doubling, at most a minute). */
 const FREE_FAILURES = 5;
 /** Failures after which the account, or the address, is refused for the rest of the window. */
 const ACCOUNT_LIMIT = 20;
@@ -29,7 +29,8 @@ export class LoginThrottle {
         const wait = Math.ceil((Date.parse(row.first_at) + WINDOW_MS - now) / 1000);
         throw new TooManyRequestsError(`Too many failed sign-ins ${subject.startsWith('ip') ? 'from this address' : 'for this account'}; try again in ${wait} s.`, wait, 'login_throttled');
       }
-      if (failures >= FREE_FAILURES) {
+      // Only an account is slowed: an office behind one address must not wait for a colleague's typos.
+      if (subject.startsWith('account:') && failures >= FREE_FAILURES) {
         const delay = Math.min(60_000, 1000 * 2 ** (failures - FREE_FAILURES));
         const ready = Date.parse(row.last_at) + delay;
         if (now < ready) {

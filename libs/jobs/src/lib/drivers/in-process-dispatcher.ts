@@ -20,7 +20,9 @@ export class InProcessDispatcher extends JobDispatcher {
   private readonly queues = new Map<string, PriorityQueue>();
   private readonly queued = new Set<string>();
   private readonly delayed = new Map<string, NodeJS.Timeout>();
-  private readonly running = new Map<string, Running>();
+  /** Handlers per job id: an id handed out twice (a retry while a late entry still runs) has two until one ends. */
+  private readonly running = new Map<string, Set<Running>>();
+  private runningTotal = 0;
   private readonly runningByType = new Map<string, number>();
   private handler?: DispatchHandler;
   private accepting = false;
@@ -56,7 +58,7 @@ export class InProcessDispatcher extends JobDispatcher {
     if (this.queued.delete(jobId)) {
       for (const [type, queue] of this.queues) queue.remove(`${type}\u0000${jobId}`);
     }
-    this.running.get(jobId)?.controller.abort('cancelled' satisfies AbortReason);
+    for (const r of this.running.get(jobId) ?? []) r.controller.abort('cancelled' satisfies AbortReason);
   }
 
   async start(handler: DispatchHandler): Promise<void> {
@@ -69,18 +71,19 @@ export class InProcessDispatcher extends JobDispatcher {
     this.accepting = false;
     for (const timer of this.delayed.values()) clearTimeout(timer);
     this.delayed.clear();
-    const all = () => Promise.all([...this.running.values()].map((r) => r.done));
-    if (this.running.size === 0) return;
+    const handlers = () => [...this.running.values()].flatMap((set) => [...set]);
+    const all = () => Promise.all(handlers().map((r) => r.done));
+    if (this.runningTotal === 0) return;
     let timer: NodeJS.Timeout | undefined;
     const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
     await Promise.race([all(), grace]);
     clearTimeout(timer);
-    for (const r of this.running.values()) r.controller.abort('shutdown' satisfies AbortReason);
+    for (const r of handlers()) r.controller.abort('shutdown' satisfies AbortReason);
     await all();
   }
 
   runningCount(): number {
-    return this.running.size;
+    return this.runningTotal;
   }
 
   isRunning(jobId: string): boolean {
@@ -109,7 +112,7 @@ export class InProcessDispatcher extends JobDispatcher {
     if (this.pumping) return;
     this.pumping = true;
     try {
-      while (this.accepting && this.handler && this.running.size < this.options.concurrency) {
+      while (this.accepting && this.handler && this.runningTotal < this.options.concurrency) {
         let best: { type: string; queue: PriorityQueue } | undefined;
         for (const [type, queue] of this.queues) {
           const head = queue.peek();
@@ -130,16 +133,23 @@ export class InProcessDispatcher extends JobDispatcher {
   private launch(jobId: string, type: JobType): void {
     const controller = new AbortController();
     this.runningByType.set(type, (this.runningByType.get(type) ?? 0) + 1);
+    this.runningTotal++;
+    let mine = this.running.get(jobId);
+    if (!mine) this.running.set(jobId, (mine = new Set()));
+    const entry: Running = { controller, done: Promise.resolve() };
+    // Registered before the handler starts: the job is never marked running in the store while isRunning() says no.
+    mine.add(entry);
     const handler = this.handler!;
-    const done = (async () => {
+    entry.done = (async () => {
       try {
         await handler(jobId, type, controller.signal);
       } finally {
-        if (this.running.get(jobId)?.controller === controller) this.running.delete(jobId);
+        mine.delete(entry);
+        if (mine.size === 0 && this.running.get(jobId) === mine) this.running.delete(jobId);
+        this.runningTotal--;
         this.runningByType.set(type, (this.runningByType.get(type) ?? 1) - 1);
         queueMicrotask(() => this.pump());
       }
     })();
-    this.running.set(jobId, { controller, done });
   }
 }

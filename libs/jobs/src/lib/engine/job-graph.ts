@@ -40,6 +40,8 @@ export class JobGraph {
       if (failed.length === 0) {
         return applyTransition(store, 'aggregate', parentId, { ...common, status: 'completed', progress: 1, error: null, step_label: 'Completed' });
       }
+      // A parent ends once per run: one already failed (every child ended) is not failed again.
+      if (parent.status === 'failed') return undefined;
       const names = failed.map((k) => `${baseTitle(k.title)} (${k.status})`).join(', ');
       return applyTransition(store, 'aggregate', parentId, {
         ...common,
