@@ -40,7 +40,7 @@ export class AnalysisRequestsService {
 
   async comprehensive(scope: AccessScope, file: UploadedImageFile | undefined, analyzerList?: string, presetName?: string): Promise<Job<'comprehensive_analyze'>> {
     const selected = this.analyzers.select(analyzerList);
-    await this.checkQuota(scope, selected.length);
+    await this.checkQuota(scope, selected.length + 1);
     const imageId = await this.acceptImage(scope, file);
     return this.jobs.create({
       type: 'comprehensive_analyze',
@@ -108,7 +108,8 @@ export class AnalysisRequestsService {
     const { image, created } = await this.images.accept(file, scope.actor);
     if (created) {
       await this.jobs
-        .create({ type: 'generate_thumbnail', title: 'Thumbnail', owner: scope.actor, input: { image_id: image.image_id } })
+        // A system job (no owner): it serves whoever uploads the image, and never counts against a user's quota.
+        .create({ type: 'generate_thumbnail', title: 'Thumbnail', input: { image_id: image.image_id } })
         .catch((err: unknown) => this.logger.warn(`Thumbnail job for ${image.image_id} not created (made on demand instead): ${String(err)}`));
     }
     return image.image_id;

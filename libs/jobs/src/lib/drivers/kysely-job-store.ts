@@ -96,7 +96,6 @@ export class KyselyJobStore extends JobStore {
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('owner', '=', owner)
       .where('status', 'in', [...UNFINISHED_STATUSES])
-      .where('child_ids', '=', '[]')
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }

@@ -82,7 +82,7 @@ export abstract class JobStore {
   abstract children(parentId: string): Promise<JobRecord[]>;
   /** Ids of queued jobs that depend on this one. */
   abstract dependents(id: string): Promise<string[]>;
-  /** Queued and running jobs of one owner, children counted, parents not (they run nothing themselves). */
+  /** Queued and running jobs of one owner (a parent and each of its children count), counted from an index. */
   abstract countUnfinished(owner: string): Promise<number>;
   /**
    * Applies `patch` only if the job's status is one of `from` (and it passes `guard`). Answers the

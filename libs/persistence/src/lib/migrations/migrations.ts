@@ -5,6 +5,7 @@ import { imagesPresetsMigration } from './002-images-presets';
 import { jobEventsMigration } from './003-job-events';
 import { workersMigration } from './004-workers';
 import { accessMigration } from './005-access';
+import { jobsOwnerStatusMigration } from './006-jobs-owner-status';
 
 /** One list of migrations for both dialects; names sort in the order they apply. */
 class StaticMigrations implements MigrationProvider {
@@ -16,6 +17,7 @@ class StaticMigrations implements MigrationProvider {
       '003-job-events': jobEventsMigration(this.dialect),
       '004-workers': workersMigration(this.dialect),
       '005-access': accessMigration(this.dialect),
+      '006-jobs-owner-status': jobsOwnerStatusMigration(this.dialect),
     };
   }
 }
