@@ -62,8 +62,8 @@ describe('UsersTab', () => {
     expect(el().querySelectorAll('[data-testid="user-row"]')).toHaveLength(2);
     expect(await (await roleOf(me.email)).isDisabled()).toBe(true);
     expect(await (await roleOf(grace.email)).getValueText()).toBe('Member');
-    expect(await menuItems(me.email)).toEqual(['Reset password']);
-    expect(await menuItems(grace.email)).toEqual(['Reset password', 'Disable', 'Delete']);
+    expect(await menuItems(me.email)).toEqual(['Activity', 'Reset password']);
+    expect(await menuItems(grace.email)).toEqual(['Activity', 'Reset password', 'Disable', 'Delete']);
   });
 
   it("changes a user's role", async () => {

@@ -9,6 +9,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule, type MatSelectChange } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
 import { filter, of, switchMap } from 'rxjs';
 import { ROLES, type Role, type User } from '@atelier/contracts';
 import { AuthState, UsersApi, problemMessage, type UpdateUserRequest } from '@atelier/console/data-access';
@@ -22,10 +23,10 @@ interface UserRow {
   readonly self: boolean;
 }
 
-/** Settings → Users (admins): add users, change roles, disable or enable, reset passwords, delete. */
+/** Settings → Users (admins): add users, change roles, disable or enable, reset passwords, delete, see what one did. */
 @Component({
   selector: 'atl-users-tab',
-  imports: [DatePipe, MatButtonModule, MatIconModule, MatMenuModule, MatProgressBarModule, MatSelectModule, MatTableModule],
+  imports: [DatePipe, MatButtonModule, MatIconModule, MatMenuModule, MatProgressBarModule, MatSelectModule, MatTableModule, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './users-tab.component.html',
   styleUrls: ['../shared/settings.scss', './users-tab.component.scss'],
