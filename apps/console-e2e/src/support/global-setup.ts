@@ -3,11 +3,13 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { E2E_OIDC_CLIENT, startOidcProvider } from './oidc-provider';
 import { E2E_ADMIN, signIn } from './sign-in';
 
 /**
  * Starts the real API (embedded mode, offline provider) serving the built console, with a first
- * admin the tests sign in as; returns the teardown.
+ * admin the tests sign in as and "Sign in with SSO" through a real OpenID Connect provider
+ * (started first: the server is told its issuer); returns the teardown.
  */
 const root = resolve(__dirname, '../../../..');
 const main = join(root, 'dist/server/apps/api/src/main.js');
@@ -49,6 +51,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'atelier-e2e-'));
   const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const oidc = await startOidcProvider(root, `${baseUrl}/api/auth/oidc/callback`);
   let output = '';
   // Embedded mode with the offline provider, whatever the calling shell has configured.
   const { DATABASE_URL: _db, REDIS_URL: _redis, OPENAI_API_KEY: _key, ...inherited } = process.env;
@@ -65,19 +69,29 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       LOG_LEVEL: 'warn',
       ATELIER_ADMIN_EMAIL: E2E_ADMIN.email,
       ATELIER_ADMIN_PASSWORD: E2E_ADMIN.password,
+      OIDC_ISSUER_URL: oidc.issuer,
+      OIDC_CLIENT_ID: E2E_OIDC_CLIENT.id,
+      OIDC_CLIENT_SECRET: E2E_OIDC_CLIENT.secret,
+      OIDC_ROLE_CLAIM: 'groups',
+      OIDC_ROLE_MAP: 'atelier-ops=operator',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await waitForHealth(baseUrl, child, () => output.slice(-4000));
-  // Fails here, once and plainly, rather than in every test's sign-in.
-  await signIn(baseUrl, E2E_ADMIN).catch((err: unknown) => {
+  try {
+    await waitForHealth(baseUrl, child, () => output.slice(-4000));
+    // Fails here, once and plainly, rather than in every test's sign-in.
+    await signIn(baseUrl, E2E_ADMIN).catch((err: unknown) => {
+      throw new Error(`The e2e admin cannot sign in: ${err instanceof Error ? err.message : String(err)}\n${output.slice(-4000)}`);
+    });
+  } catch (err) {
     child.kill('SIGKILL');
-    throw new Error(`The e2e admin cannot sign in: ${err instanceof Error ? err.message : String(err)}\n${output.slice(-4000)}`);
-  });
+    await oidc.stop();
+    throw err;
+  }
   process.env['E2E_BASE_URL'] = baseUrl;
+  process.env['E2E_OIDC_ISSUER'] = oidc.issuer;
 
   return async () => {
     if (child.exitCode === null) {
@@ -90,6 +104,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         });
       });
     }
+    await oidc.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
 }
