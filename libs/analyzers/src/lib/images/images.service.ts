@@ -59,6 +59,9 @@ export class ImagesService {
   /** Images are shared by content; each user who uploaded one may see it (image_owners). */
   async recordOwner(imageId: string, owner: string | undefined): Promise<void> {
     if (!owner) return;
+    // Read first: the same user uploading the same image again (the common case) costs no write.
+    const known = await this.db.selectFrom('image_owners').select('owner').where('image_id', '=', imageId).where('owner', '=', owner).executeTakeFirst();
+    if (known) return;
     await this.db.insertInto('image_owners').values({ image_id: imageId, owner }).onConflict((oc) => oc.columns(['image_id', 'owner']).doNothing()).execute();
   }
 
