@@ -3,6 +3,7 @@
  * the console (session cookie, Origin of the console) or as an integration (Bearer API key), and
  * raw HTTP, so every header (Host, Origin, Cookie) is exactly what the test says.
  */
+import { DATABASE_URL, REDIS_URL, dropTestNamespaces, testNamespace as sharedTestNamespace } from '@atelier/distributed/testing';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
@@ -335,35 +336,16 @@ export function rateHeadersOf(answer: Answer) {
   };
 }
 
-export const TEST_DATABASE_URL = process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
-export const TEST_REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+export const TEST_DATABASE_URL = DATABASE_URL;
+export const TEST_REDIS_URL = REDIS_URL;
 
-/** A PostgreSQL schema and queue prefix of this test alone (as libs/distributed's test-namespace makes them). */
+/** A PostgreSQL schema and queue prefix of this test alone (libs/distributed's test namespace). */
 export function testNamespace(): { schema: string; prefix: string } {
-  const tag = `t_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  return { schema: tag, prefix: `${tag}_q` };
+  const ns = sharedTestNamespace('redis');
+  return { schema: ns.databaseSchema, prefix: ns.prefix };
 }
 
 /** Drops the schema, the BullMQ schema of its prefix, and the prefix's Redis keys. */
 export async function dropTestNamespace(ns: { schema: string; prefix: string }): Promise<void> {
-  const { default: pg } = await import('pg');
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    for (const schema of [ns.schema, `${ns.prefix}_bullmq`]) await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
-  const { default: Redis } = await import('ioredis');
-  const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${ns.prefix}:*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
+  await dropTestNamespaces([{ databaseUrl: DATABASE_URL, databaseSchema: ns.schema, prefix: ns.prefix }]);
 }

@@ -28,8 +28,8 @@ import { OidcService } from './oidc/oidc.service';
 /** The request counter every node shares: Redis when distributed on Redis, PostgreSQL when on PostgreSQL alone, memory when embedded. */
 function rateCounterOf(config: AppConfig, db: AtelierDb): RateCounter {
   if (config.mode === 'embedded') return new MemoryRateCounter();
-  if (config.values.redisUrl && config.values.queueBackend !== 'postgres') {
-    const redis = new Redis(config.values.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: true });
+  if (config.queueBackend === 'redis') {
+    const redis = new Redis(config.values.redisUrl!, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: true });
     redis.on('error', () => undefined);
     return new RedisRateCounter(redis, config.values.queuePrefix);
   }

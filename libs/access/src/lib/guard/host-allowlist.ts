@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { AppConfigValues } from '@atelier/platform';
+import { MisdirectedRequestError, ProblemFilter, type AppConfigValues } from '@atelier/platform';
 
 /**
  * The Host names this server answers to; any other answers 421, so a page on another site that
@@ -27,18 +27,7 @@ export function hostAllowlist(rule: HostRule) {
     const m = /^(.*?)(?::(\d+))?$/.exec(host)!;
     const [name, port] = [m[1], m[2] ?? '80'];
     if (rule.hosts.has(host) || rule.hosts.has(name) || (rule.names.has(name) && port === String(req.socket.localPort))) return next();
-    res
-      .status(421)
-      .type('application/problem+json')
-      .send(
-        JSON.stringify({
-          type: 'https://atelier.dev/problems/misdirected-request',
-          title: 'Misdirected Request',
-          status: 421,
-          detail: `This server does not answer to the host "${host}". If that name is yours, add it to ALLOWED_HOSTS (or set PUBLIC_URL).`,
-          instance: req.originalUrl,
-          code: 'misdirected_request',
-        }),
-      );
+    const refused = new MisdirectedRequestError(`This server does not answer to the host "${host}". If that name is yours, add it to ALLOWED_HOSTS (or set PUBLIC_URL).`);
+    res.status(421).type('application/problem+json').send(JSON.stringify(new ProblemFilter().toProblem(refused, req.originalUrl)));
   };
 }

@@ -9,8 +9,8 @@ export function modelCallGateOf(config: AppConfig, db: AtelierDb): ModelCallGate
   if (!v.openaiMaxConcurrency && !v.openaiMaxRpm) return undefined;
   const limits: ModelCallLimits = { maxConcurrency: v.openaiMaxConcurrency, maxPerMinute: v.openaiMaxRpm, leaseMs: v.jobTimeoutMs };
   if (config.mode === 'embedded') return new ModelCallGate(localLimits(limits));
-  if (v.redisUrl && v.queueBackend !== 'postgres') {
-    const redis = new Redis(v.redisUrl, { maxRetriesPerRequest: 1 });
+  if (config.queueBackend === 'redis') {
+    const redis = new Redis(v.redisUrl!, { maxRetriesPerRequest: 1 });
     redis.on('error', () => undefined);
     return new ModelCallGate(redisLimits(redis, v.queuePrefix, limits));
   }
