@@ -5,3 +5,4 @@ export * from './lib/analyzer';
 export * from './lib/preset';
 export * from './lib/problem';
 export * from './lib/access';
+export * from './lib/operations';

@@ -1,4 +1,4 @@
-import type { Job, JobEvent, Preset } from '@atelier/contracts';
+import { isJobDataEvent, type Job, type JobEvent, type Preset } from '@atelier/contracts';
 import { FakeOpenAiServer, noiseImage, solidImage } from './support/fixtures';
 import { startAnalyzerApp, type AnalyzerTestApp } from './support/analyzer-app';
 
@@ -16,7 +16,7 @@ describe('comprehensive analysis (offline)', () => {
     const running = new Set<string>();
     let most = 0;
     const sub = t.engine.bus.events$.subscribe((e: JobEvent) => {
-      if (e.event === 'job.deleted' || e.data.type !== 'analyze') return;
+      if (!isJobDataEvent(e) || e.data.type !== 'analyze') return;
       if (e.data.status === 'running') running.add(e.data.job_id);
       else running.delete(e.data.job_id);
       most = Math.max(most, running.size);

@@ -1,4 +1,5 @@
 import type { Job } from './job';
+import type { PanelDismissedData, QueueEventData } from './operations';
 
 export const JOB_EVENT_NAMES = [
   'job.created',
@@ -17,7 +18,20 @@ export interface JobDeletedData {
 /** One event of the stream; `id` is the cursor a client sends back as `Last-Event-ID`. */
 export type JobEvent =
   | { id: string; event: Exclude<JobEventName, 'job.deleted'>; data: Job }
-  | { id: string; event: 'job.deleted'; data: JobDeletedData };
+  | { id: string; event: 'job.deleted'; data: JobDeletedData }
+  | { id: string; event: QueueEventName; data: QueueEventData }
+  | { id: string; event: 'panel.dismissed'; data: PanelDismissedData };
+
+/** Events about a queue (the operator's pause and resume), sent to every stream. */
+export const QUEUE_EVENT_NAMES = ['queue.paused', 'queue.resumed'] as const;
+export type QueueEventName = (typeof QUEUE_EVENT_NAMES)[number];
+
+/** The events that carry a Job as data. */
+export type JobDataEvent = Extract<JobEvent, { data: Job }>;
+
+export function isJobDataEvent(event: JobEvent): event is JobDataEvent {
+  return event.event.startsWith('job.') && event.event !== 'job.deleted';
+}
 
 /**
  * The first event of a stream: the unfinished jobs plus those finished in the last 10 minutes. A
@@ -42,4 +56,9 @@ export interface JobSnapshot {
 /** Final events: the last one a job ever produces (a stream never drops these). */
 export function isFinalEvent(name: JobEventName): boolean {
   return name === 'job.completed' || name === 'job.failed' || name === 'job.cancelled' || name === 'job.deleted';
+}
+
+/** The job an event is about (a job event or a deletion), or undefined for queue and panel events. */
+export function jobIdOf(event: Pick<JobEvent, 'event' | 'data'>): string | undefined {
+  return event.event.startsWith('job.') ? (event.data as JobDeletedData).job_id : undefined;
 }

@@ -28,6 +28,10 @@ import { JobsService } from './engine/jobs.service';
 import { JobMetrics } from './engine/job-metrics';
 import { JobsController } from './jobs.controller';
 import { BatchJobHandler } from './handlers/batch-job.handler';
+import { JobTimelineStore } from './ports/job-timeline.port';
+import { KyselyJobTimeline } from './drivers/kysely-job-timeline';
+import { QueueStateStore } from './ports/queue-state.port';
+import { KyselyQueueStateStore } from './drivers/kysely-queue-state-store';
 
 /** The embedded drivers: in-memory event bus and in-process dispatcher. */
 export const EMBEDDED_JOB_DRIVERS: Provider[] = [
@@ -72,15 +76,28 @@ export class JobsModule implements OnModuleInit, OnApplicationBootstrap, BeforeA
         { provide: METRICS_REGISTRY, useValue: new Registry() },
         { provide: JOBS_MODULE_OPTIONS, useValue: options },
         { provide: WorkerRegistry, inject: [ATELIER_DB], useFactory: (db: AtelierDb) => new KyselyWorkerRegistry(db) },
+        { provide: JobTimelineStore, inject: [ATELIER_DB], useFactory: (db: AtelierDb) => new KyselyJobTimeline(db) },
+        { provide: QueueStateStore, inject: [ATELIER_DB], useFactory: (db: AtelierDb) => new KyselyQueueStateStore(db) },
         {
           provide: JobEngine,
-          inject: [JobStore, JobEventBus, JobDispatcher, WorkerRegistry, AppConfig, METRICS_REGISTRY],
-          useFactory: (store: JobStore, bus: JobEventBus, dispatcher: JobDispatcher, workerRegistry: WorkerRegistry, config: AppConfig, registry: Registry) =>
+          inject: [JobStore, JobEventBus, JobDispatcher, WorkerRegistry, AppConfig, METRICS_REGISTRY, JobTimelineStore, QueueStateStore],
+          useFactory: (
+            store: JobStore,
+            bus: JobEventBus,
+            dispatcher: JobDispatcher,
+            workerRegistry: WorkerRegistry,
+            config: AppConfig,
+            registry: Registry,
+            timeline: JobTimelineStore,
+            queueStates: QueueStateStore,
+          ) =>
             new JobEngine({
               store,
               bus,
               dispatcher,
               workerRegistry,
+              timeline,
+              queueStates,
               config: config.values,
               metrics: new JobMetrics(registry),
               role: options.role ?? (config.mode === 'embedded' ? 'embedded' : 'api'),
@@ -90,7 +107,7 @@ export class JobsModule implements OnModuleInit, OnApplicationBootstrap, BeforeA
         { provide: JobsService, inject: [JobEngine], useFactory: (engine: JobEngine) => engine.jobs },
         BatchJobHandler,
       ],
-      exports: [JobsService, JobEngine, JobEventBus, JobStore, JobDispatcher, WorkerRegistry, METRICS_REGISTRY],
+      exports: [JobsService, JobEngine, JobEventBus, JobStore, JobDispatcher, WorkerRegistry, METRICS_REGISTRY, JobTimelineStore, QueueStateStore],
     };
   }
 

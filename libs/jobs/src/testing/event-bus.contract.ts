@@ -4,7 +4,7 @@
  * and look-ups mean the same whichever one a deployment runs.
  */
 import { firstValueFrom, take, timeout, toArray } from 'rxjs';
-import type { Job, JobEvent } from '@atelier/contracts';
+import { jobIdOf, type Job, type JobEvent } from '@atelier/contracts';
 import type { JobEventBus, NewJobEvent } from '../lib/ports/job-event-bus.port';
 
 export interface EventBusUnderTest {
@@ -71,7 +71,7 @@ export function describeEventBusContract(name: string, makeBus: EventBusFactory)
       const live = await received;
 
       expect(idDisorderOf(live)).toBeUndefined();
-      expect(new Set(live.map((e) => e.data.job_id)).size).toBe(BACKLOG);
+      expect(new Set(live.map((e) => jobIdOf(e))).size).toBe(BACKLOG);
       expect(idsOf((await bus.since(before)) ?? [])).toEqual(idsOf(live));
     });
 

@@ -1,4 +1,4 @@
-import { isFinished, type Job } from '@atelier/contracts';
+import { isFinished, isJobDataEvent, type Job } from '@atelier/contracts';
 import type { JobEngine } from '../lib/engine/job-engine';
 
 /** Resolves with the job once `predicate` holds: subscribes to events first, then checks the store; no polling. */
@@ -20,7 +20,7 @@ export function waitForJob(engine: JobEngine, id: string, predicate: (job: Job) 
       );
     }, ms);
     const sub = engine.bus.events$.subscribe((e) => {
-      if (e.event !== 'job.deleted' && e.data.job_id === id && predicate(e.data as Job)) finish(e.data as Job);
+      if (isJobDataEvent(e) && e.data.job_id === id && predicate(e.data)) finish(e.data);
     });
     engine.store.get(id).then((now) => now && predicate(now) && finish(now), (e: Error) => finish(undefined, e));
   });

@@ -177,6 +177,36 @@ export interface JobEventsTable {
   body: string;
 }
 
+/** One entry of a job's timeline; deleted with the job. */
+export interface JobTimelineTable {
+  /** Autoincrement (bigserial on PostgreSQL, read as text there): the order of a job's entries. */
+  id: Generated<number | string>;
+  job_id: string;
+  at: string;
+  kind: string;
+  attempt: number;
+  /** JSON object. */
+  detail: string;
+  /** users.user_id of who caused it, or null for the engine. */
+  actor: string | null;
+}
+
+/** A job type's queue as an operator left it; no row means running. */
+export interface QueueStatesTable {
+  type: string;
+  /** 1 paused, 0 running. */
+  paused: number;
+  changed_at: string;
+  changed_by: string | null;
+}
+
+/** A job a user dismissed from their task panel (every tab of theirs hides it). */
+export interface JobDismissalsTable {
+  user_id: string;
+  job_id: string;
+  at: string;
+}
+
 export interface AtelierTables {
   jobs: JobsTable;
   job_dependencies: JobDependenciesTable;
@@ -194,6 +224,9 @@ export interface AtelierTables {
   rate_counters: RateCountersTable;
   model_call_leases: ModelCallLeasesTable;
   image_owners: ImageOwnersTable;
+  job_timeline: JobTimelineTable;
+  queue_states: QueueStatesTable;
+  job_dismissals: JobDismissalsTable;
 }
 
 export type AtelierDb = Kysely<AtelierTables>;

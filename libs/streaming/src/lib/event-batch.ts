@@ -22,11 +22,14 @@ export function outgoing(event: JobEvent): OutgoingEvent {
 /** The events of one flush window, in bus order, shared by every stream they go to. */
 export class EventBatch {
   readonly events: readonly OutgoingEvent[];
+  /** True when an event of the batch is for some streams only (a user's dismissals), so no stream takes it whole. */
+  readonly personal: boolean;
   private joined?: Buffer;
   private chunk?: Buffer;
 
   constructor(events: readonly JobEvent[]) {
     this.events = events.map(outgoing);
+    this.personal = events.some((e) => e.event === 'panel.dismissed');
   }
 
   /** Every frame as one Buffer, built once and written as is to each unfiltered stream. */

@@ -1,10 +1,12 @@
-import type { Job, JobEvent, JobStatus } from '@atelier/contracts';
+import { isJobDataEvent, type Job, type JobEvent, type JobStatus } from '@atelier/contracts';
 
 export interface StreamFilter {
   jobId?: string;
   statuses?: JobStatus[];
   /** A member's stream: only jobs it owns (AccessScope.owner). */
   owner?: string;
+  /** The signed-in user the stream is for: only they receive their `panel.dismissed` events. */
+  user?: string;
 }
 
 /**
@@ -31,10 +33,13 @@ export class JobEventFilter {
   }
 
   matches(event: JobEvent): boolean {
+    // A user's dismissals go to that user's streams; a queue's pause and resume to every stream not about one job.
+    if (event.event === 'panel.dismissed') return this.filter.user !== undefined && event.data.user_id === this.filter.user;
+    if (event.event === 'queue.paused' || event.event === 'queue.resumed') return !this.filter.jobId;
     if (event.event === 'job.deleted') {
       if (this.passesEverything) return true;
       return this.shown.delete(event.data.job_id);
     }
-    return this.matchesJob(event.data);
+    return isJobDataEvent(event) && this.matchesJob(event.data);
   }
 }

@@ -97,7 +97,7 @@ export class JobStreamSubscriber {
       return;
     }
     // The console's case: every event goes, so the batch's shared Buffer is written as it is.
-    if (this.filter.passesEverything && batch.isAllAfter(this.lastSent)) {
+    if (this.filter.passesEverything && !batch.personal && batch.isAllAfter(this.lastSent)) {
       this.lastSent = batch.lastCursorOr(this.lastSent);
       if (!this.canWrite()) return;
       if (this.socket) this.socket.write(batch.httpChunk);

@@ -38,6 +38,6 @@ export class JobsStreamController {
     req.socket.setNoDelay(true);
     req.socket.setTimeout(0);
     // A member's stream carries its own jobs only.
-    return this.streams.open(res, { jobId: q.job_id, statuses: q.status, owner: scope.owner }, lastEventId);
+    return this.streams.open(res, { jobId: q.job_id, statuses: q.status, owner: scope.owner, user: scope.actor }, lastEventId);
   }
 }

@@ -35,6 +35,7 @@ export class AnalysisRequestsService {
       title: titleOf(analyzer),
       owner: scope.actor,
       input: { analyzer: analyzer.name, image_id: imageId, preset_name: presetName },
+      metadata: uploadMetadata(file),
     });
   }
 
@@ -47,11 +48,13 @@ export class AnalysisRequestsService {
       title: 'Comprehensive analysis',
       owner: scope.actor,
       input: { analyzers: selected.map((a) => a.name), image_id: imageId, preset_name: presetName },
+      metadata: uploadMetadata(file),
       children: selected.map((analyzer) => ({
         type: 'analyze' as const,
         title: titleOf(analyzer),
         owner: scope.actor,
         input: { analyzer: analyzer.name, image_id: imageId, preset_name: presetName ? `${presetName} · ${analyzer.title}` : undefined },
+        metadata: uploadMetadata(file),
       })),
     });
   }
@@ -118,4 +121,10 @@ export class AnalysisRequestsService {
 
 function titleOf(analyzer: AnalyzerDefinition): string {
   return `${analyzer.title} analysis`;
+}
+
+/** What a job keeps of its upload for people to recognise it (cards, search): the file's own name. */
+function uploadMetadata(file: UploadedImageFile | undefined): Record<string, unknown> {
+  const name = file?.originalname?.trim().slice(0, 255);
+  return name ? { file_name: name } : {};
 }

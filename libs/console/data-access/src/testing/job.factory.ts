@@ -1,4 +1,4 @@
-import type { Job, JobEvent } from '@atelier/contracts';
+import type { Job, JobDataEvent, JobEvent } from '@atelier/contracts';
 
 let sequence = 0;
 
@@ -36,6 +36,6 @@ export function makeJob(overrides: Partial<Job> = {}): Job {
   } as Job;
 }
 
-export function jobEvent(id: number | string, event: Exclude<JobEvent['event'], 'job.deleted'>, data: Job): JobEvent {
+export function jobEvent(id: number | string, event: JobDataEvent['event'], data: Job): JobEvent {
   return { id: String(id), event, data };
 }

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import { Subject, type Observable } from 'rxjs';
-import type { JobEvent } from '@atelier/contracts';
+import { jobIdOf, type JobEvent } from '@atelier/contracts';
 import { JobEventBus, type NewJobEvent } from '@atelier/jobs';
 import { PgListener } from '../connections/pg-listener';
 
@@ -58,7 +58,7 @@ export class PostgresEventBus extends JobEventBus {
   async publish(event: NewJobEvent): Promise<void> {
     const id = await this.underLock(async (client) => {
       const { rows } = await client.query<{ event_id: string }>(`INSERT INTO ${this.table} (job_id, body) VALUES ($1, $2) RETURNING id::text AS event_id`, [
-        event.data.job_id,
+        jobIdOf(event) ?? '',
         JSON.stringify(event),
       ]);
       await client.query('SELECT pg_notify($1, $2)', [this.channel, rows[0].event_id]);

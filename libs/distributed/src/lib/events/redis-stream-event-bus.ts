@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import { Subject, type Observable } from 'rxjs';
-import type { JobEvent } from '@atelier/contracts';
+import { jobIdOf, type JobEvent } from '@atelier/contracts';
 import { JobEventBus, jobIdMarker, type NewJobEvent } from '@atelier/jobs';
 import { pipelinedRedisOptionsOf, redisOptionsOf } from '../connections/redis-options';
 import { compareStreamIds, cursorOfStreamId, streamIdOfCursor } from './stream-ids';
@@ -88,7 +88,7 @@ export class RedisStreamEventBus extends JobEventBus {
       for (const entry of page) {
         if (!entry[1].some((field) => field.includes(marker))) continue;
         const event = toEvent(entry);
-        if (event?.data.job_id === jobId) return event;
+        if (event && jobIdOf(event) === jobId) return event;
       }
       if (page.length < READ_COUNT) return undefined;
       before = `(${page[page.length - 1][0]}`;

@@ -138,6 +138,7 @@ export class KyselyJobStore extends JobStore {
       const db = (store as KyselyJobStore).db;
       const children = await db.selectFrom('jobs').select('id').where('parent_id', '=', id).execute();
       const ids = [id, ...children.map((c) => c.id)];
+      await deleteRecordsOf(db, ids);
       const deleted = await db.deleteFrom('jobs').where('id', 'in', ids).returning('id').execute();
       return deleted.map((d) => d.id);
     });
@@ -180,6 +181,8 @@ export class KyselyJobStore extends JobStore {
         .execute();
       if (old.length === 0) return [];
       const ids = old.map((o) => o.id);
+      const children = await db.selectFrom('jobs').select('id').where('parent_id', 'in', ids).execute();
+      await deleteRecordsOf(db, [...ids, ...children.map((c) => c.id)]);
       await db.deleteFrom('jobs').where('id', 'in', ids).execute();
       return ids;
     });
@@ -205,5 +208,14 @@ export class KyselyJobStore extends JobStore {
   private async lock(id: string | undefined): Promise<void> {
     if (!id || this.dialect !== 'postgres') return;
     await this.db.selectFrom('jobs').select('id').where('id', '=', id).forUpdate().execute();
+  }
+}
+
+/** A job's own records in other tables (its timeline, its dismissals) go with it. */
+async function deleteRecordsOf(db: Kysely<AtelierTables>, ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    const some = ids.slice(i, i + 500);
+    await db.deleteFrom('job_timeline').where('job_id', 'in', some).execute();
+    await db.deleteFrom('job_dismissals').where('job_id', 'in', some).execute();
   }
 }

@@ -1,5 +1,5 @@
 import { Subject, type Observable } from 'rxjs';
-import type { JobEvent } from '@atelier/contracts';
+import { jobIdOf, type JobEvent } from '@atelier/contracts';
 import { JobEventBus, type NewJobEvent } from '../ports/job-event-bus.port';
 
 /**
@@ -55,7 +55,7 @@ export class MemoryEventBus extends JobEventBus {
   async latestOf(jobId: string): Promise<JobEvent | undefined> {
     for (let i = this.size - 1; i >= 0; i--) {
       const e = this.ring[(this.head + i) % this.capacity];
-      if (e.data.job_id === jobId) return e;
+      if (jobIdOf(e) === jobId) return e;
     }
     return undefined;
   }

@@ -16,6 +16,11 @@ import type { JobMetrics } from './job-metrics';
 import type { WorkerRegistry } from '../ports/worker-registry.port';
 import { MemoryWorkerRegistry } from '../drivers/memory-worker-registry';
 import { JobWorkers } from './job-workers';
+import type { JobTimelineStore } from '../ports/job-timeline.port';
+import { MemoryJobTimeline } from '../drivers/memory-job-timeline';
+import { JobTimelineRecorder } from './job-timeline-recorder';
+import { MemoryQueueStateStore, type QueueStateStore } from '../ports/queue-state.port';
+import { QueueControl } from './queue-control';
 
 export type EngineConfig = Pick<AppConfigValues, 'jobMaxAttempts' | 'jobTimeoutMs' | 'retryBaseDelayMs' | 'retentionDays'> &
   Partial<Pick<AppConfigValues, 'workerHeartbeatMs' | 'workerConcurrency'>>;
@@ -37,6 +42,10 @@ export interface JobEngineParts {
   /** How this process shows in the worker registry. */
   role?: string;
   version?: string;
+  /** Where job timelines are kept (default: in memory). */
+  timeline?: JobTimelineStore;
+  /** Where queues' paused states are kept (default: in memory). */
+  queueStates?: QueueStateStore;
 }
 
 /** The job engine assembled from its ports: the same wiring for Nest, the contract suite and the bench. */
@@ -50,6 +59,8 @@ export class JobEngine {
   readonly bus: JobEventBus;
   readonly dispatcher: JobDispatcher;
   readonly workers: JobWorkers;
+  readonly timeline: JobTimelineStore;
+  readonly queues: QueueControl;
   private readonly expectedTypes?: readonly JobType[];
   private readonly heartbeatMs: number;
   private readonly sweepLogger = new Logger('JobSweeper');
@@ -70,10 +81,13 @@ export class JobEngine {
       version: parts.version ?? 'dev',
     });
     const policyOf = (job: { type: JobType }) => jobPolicy(job.type, parts.config);
-    this.lifecycle = new JobLifecycle(parts.store, parts.bus, parts.dispatcher, new JobGraph(this.registry), policyOf, this.workers, parts.metrics);
-    this.runner = new JobRunner(this.lifecycle, this.registry);
+    this.timeline = parts.timeline ?? new MemoryJobTimeline();
+    const recorder = new JobTimelineRecorder(this.timeline);
+    this.lifecycle = new JobLifecycle(parts.store, parts.bus, parts.dispatcher, new JobGraph(this.registry), policyOf, this.workers, recorder, parts.metrics);
     this.jobs = new JobsService(parts.store, parts.bus, parts.dispatcher, this.registry, this.lifecycle);
     this.maintenance = new JobMaintenance(parts.store, parts.bus, this.lifecycle, this.workers, parts.dispatcher);
+    this.queues = new QueueControl(parts.queueStates ?? new MemoryQueueStateStore(), parts.bus, this.maintenance, this.heartbeatMs);
+    this.runner = new JobRunner(this.lifecycle, this.registry, (type) => this.queues.holds(type));
   }
 
   /** Registers the handlers; fails loudly, naming the type, when a type has none or two. */
@@ -83,6 +97,7 @@ export class JobEngine {
 
   /** Starts running jobs in this process; `recover` re-queues what a crash left running. */
   async startWorkers(options: { recover: boolean }): Promise<void> {
+    await this.queues.start();
     if (options.recover) await this.maintenance.recover();
     await this.workers.start();
     await this.dispatcher.start(this.runner.run);
@@ -107,8 +122,10 @@ export class JobEngine {
   async stop(graceMs: number): Promise<void> {
     clearInterval(this.sweepTimer);
     this.sweepTimer = undefined;
+    this.queues.stop();
     await this.sweeping;
     await this.dispatcher.stop(graceMs);
     await this.workers.stop();
+    await this.timeline.flush();
   }
 }

@@ -10,6 +10,7 @@ import { retryAfterOf, toJobError } from './job-errors';
 import type { JobMetrics } from './job-metrics';
 import { applyTransition, eventOf, type TransitionName } from './job-state-machine';
 import type { WorkerPresence } from './worker-presence';
+import type { JobTimelineRecorder } from './job-timeline-recorder';
 
 export type PolicyOf = (job: Pick<Job, 'type'>) => JobPolicy;
 
@@ -31,6 +32,7 @@ export class JobLifecycle {
     readonly graph: JobGraph,
     readonly policyOf: PolicyOf,
     readonly workers: WorkerPresence,
+    readonly timeline: JobTimelineRecorder,
     private readonly metrics?: JobMetrics,
   ) {}
 
@@ -66,6 +68,7 @@ export class JobLifecycle {
       dueBy: new Date(Date.now() + 5).toISOString(),
     });
     if (!started) return this.startChecked(id);
+    this.timeline.started(started);
     await this.publish([started]);
     this.metrics?.started(started);
     return started;
@@ -88,6 +91,7 @@ export class JobLifecycle {
           const j = await applyTransition(s, 'start', id, onThisWorker);
           return [j, j?.parent_id ? await this.refreshParent(s, j.parent_id) : undefined] as const;
         }, job.parent_id);
+    if (started) this.timeline.started(started);
     await this.publish([started, finalOnly(parent)]);
     if (started) this.metrics?.started(started);
     return started;
@@ -129,6 +133,7 @@ export class JobLifecycle {
         metadata: { ...job.metadata, last_error: error },
       }, this.mine());
       if (!queued) return;
+      this.timeline.attemptFailed(job, error, runAt);
       this.logger.warn(`${job.type} ${id} attempt ${job.attempts}/${job.max_attempts} failed, retrying in ${delay} ms: ${error.message}`);
       await this.publish([queued]);
       await this.dispatcher.enqueue(id, { type: job.type, priority: job.priority, delay });
@@ -159,6 +164,7 @@ export class JobLifecycle {
     }
     const attempts = countAttempt ? job.attempts : Math.max(0, job.attempts - 1);
     const queued = await applyTransition(this.store, 'requeue', id, { attempts, worker_id: null }, guard);
+    if (queued) this.timeline.interrupted(job, countAttempt);
     await this.publish([queued]);
     if (queued) await this.schedule(queued);
   }
@@ -192,6 +198,8 @@ export class JobLifecycle {
     const alone = persist ? undefined : await applyTransition(this.store, transition, id, values, { ...guard, topLevel: true });
     const [job, parent] = alone ? [alone, undefined] : await this.endChecked(id, transition, values, persist, guard);
     if (!job) return undefined;
+    this.timeline.ended(job);
+    if (parent && isFinished(parent.status)) this.timeline.ended(parent);
     await this.publish([job, finalOnly(parent)]);
     this.metrics?.finished(job);
     if (parent && isFinished(parent.status)) {

@@ -63,9 +63,10 @@ export class JobMaintenance {
    * Hands every queued job to the dispatcher again (a queue that lost its memory, e.g. a Redis
    * restart without persistence). Duplicates are harmless: a second start is refused.
    */
-  async resumeQueued(): Promise<number> {
+  async resumeQueued(type?: Job['type']): Promise<number> {
     let resumed = 0;
     for await (const job of this.scan(['queued'])) {
+      if (type && job.type !== type) continue;
       await this.lifecycle.schedule(job);
       resumed++;
     }

@@ -16,6 +16,8 @@ export class JobRunner {
   constructor(
     private readonly lifecycle: JobLifecycle,
     private readonly registry: JobHandlerRegistry,
+    /** Whether a job of this type must stay queued for now (its queue is paused). */
+    private readonly holds: (type: JobType) => Promise<boolean> = async () => false,
   ) {}
 
   /** The dispatcher's handler. Never rejects: every outcome is recorded on the job. */
@@ -23,6 +25,8 @@ export class JobRunner {
     try {
       // A re-delivery of a job still marked running: its worker died mid-attempt. Re-queue it (counting the attempt).
       if (delivery?.redelivered && (await this.lifecycle.recoverAbandoned(jobId))) return;
+      // A paused queue: the job stays queued and its entry is dropped; the resume hands it out again.
+      if (await this.holds(type)) return;
       await this.attempt(jobId, type, dispatchSignal);
     } catch (err) {
       // Only a store failure lands here; the job stays as the store has it, and recovery picks it up.
@@ -46,10 +50,16 @@ export class JobRunner {
       policy.timeoutMs,
     );
     const live = () => !controller.signal.aborted;
+    let lastStep: string | undefined;
     const ctx: JobContext = {
       job: job as JobContext['job'],
       signal: controller.signal,
       progress: async (step, total, label, fraction) => {
+        // The timeline keeps each step once, not each progress report within it.
+        if (live() && `${step}/${total}/${label}` !== lastStep) {
+          lastStep = `${step}/${total}/${label}`;
+          this.lifecycle.timeline.step(job, step, total, label);
+        }
         if (live()) await this.lifecycle.progress(jobId, step, total, label, fraction).catch((e) => this.logger.warn(`progress of ${jobId}: ${e}`));
       },
       annotate: async (metadata) => {

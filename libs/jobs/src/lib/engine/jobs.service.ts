@@ -1,5 +1,5 @@
 import { filter, firstValueFrom, map, race, timer, type Observable } from 'rxjs';
-import { isFinished, type Job, type JobList, type JobPayload, type JobStatus, type JobType } from '@atelier/contracts';
+import { isFinished, isJobDataEvent, type Job, type JobList, type JobPayload, type JobStatus, type JobType } from '@atelier/contracts';
 import { ConflictError, InvalidInputError, NotFoundError, SYSTEM_SCOPE, decodeCursor, encodeCursor, uuidv7, visibleIn, type AccessScope } from '@atelier/platform';
 import type { JobStore, NewJobRecord } from '../ports/job-store.port';
 import type { JobEventBus } from '../ports/job-event-bus.port';
@@ -45,6 +45,7 @@ export class JobsService {
   /** Creates one job, or a parent with its children, in one transaction; then publishes and schedules. */
   async create<T extends JobType>(spec: CreateJobSpec<T>): Promise<Job<T>> {
     const jobs = await this.store.insert(await this.plan(spec));
+    this.lifecycle.timeline.created(jobs);
     await this.lifecycle.publish(jobs, true);
     for (const job of jobs) await this.lifecycle.schedule(job);
     return jobs[0] as Job<T>;
@@ -136,6 +137,7 @@ export class JobsService {
       return { retried: r, parent: par };
     }, job.parent_id ?? id);
     if (!retried) throw new ConflictError(`Job "${id}" changed while it was being retried; try again.`, 'job_not_retryable');
+    for (const j of [...queuedChildren, retried]) this.lifecycle.timeline.retried(j);
     await this.lifecycle.publish([...queuedChildren, retried, parent && isFinished(parent.status) ? parent : undefined]);
     for (const j of [...queuedChildren, retried]) await this.lifecycle.schedule(j);
     return retried;
@@ -157,7 +159,7 @@ export class JobsService {
   /** Resolves with the job once it ended, or with its current state after `timeoutMs` (no polling: the event bus tells). */
   async waitForEnd(id: string, timeoutMs: number): Promise<Job> {
     const ended$: Observable<Job> = this.bus.events$.pipe(
-      filter((e) => e.event !== 'job.deleted' && e.data.job_id === id && isFinished((e.data as Job).status)),
+      filter((e) => isJobDataEvent(e) && e.data.job_id === id && isFinished(e.data.status)),
       map((e) => e.data as Job),
     );
     const waiting = firstValueFrom(race(ended$, timer(timeoutMs).pipe(map(() => undefined))), { defaultValue: undefined });

@@ -1,4 +1,5 @@
 /** Lifecycle: completion, events, monotonic progress, refused transitions. */
+import { isJobDataEvent } from '@atelier/contracts';
 import { ended, gate, waitForJob } from '../wait';
 import type { ContractHarness } from './contract-harness';
 
@@ -13,7 +14,7 @@ export function lifecycleCases(h: ContractHarness): void {
         return { colour: 'red' };
       });
       const events: string[] = [];
-      const sub = h.engine.bus.events$.subscribe((e) => events.push(`${e.event}:${e.event === 'job.deleted' ? '' : e.data.status}:${e.id}`));
+      const sub = h.engine.bus.events$.subscribe((e) => events.push(`${e.event}:${isJobDataEvent(e) ? e.data.status : ''}:${e.id}`));
       const job = await h.analyze('steps');
       expect(job.status).toBe('queued');
       const done = await waitForJob(h.engine, job.job_id, ended);

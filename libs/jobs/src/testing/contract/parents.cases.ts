@@ -1,4 +1,5 @@
 /** Parents and children: aggregation, partial failure, cancel, delete. */
+import { isJobDataEvent } from '@atelier/contracts';
 import { ended, gate, hasStatus, waitForJob } from '../wait';
 import { JobFailure } from '@atelier/platform';
 import type { ContractHarness } from './contract-harness';
@@ -22,7 +23,7 @@ export function parentCases(h: ContractHarness): void {
       const titles: string[] = [];
       const progress: number[] = [];
       const sub = h.engine.bus.events$.subscribe((e) => {
-        if (e.event !== 'job.deleted' && e.data.job_id === parent.job_id) {
+        if (isJobDataEvent(e) && e.data.job_id === parent.job_id) {
           titles.push(e.data.title);
           if (e.data.status === 'running') progress.push(e.data.progress);
         }

@@ -6,6 +6,7 @@ import { jobEventsMigration } from './003-job-events';
 import { workersMigration } from './004-workers';
 import { accessMigration } from './005-access';
 import { jobsOwnerStatusMigration } from './006-jobs-owner-status';
+import { operationsMigration } from './007-operations';
 
 /** One list of migrations for both dialects; names sort in the order they apply. */
 class StaticMigrations implements MigrationProvider {
@@ -18,6 +19,7 @@ class StaticMigrations implements MigrationProvider {
       '004-workers': workersMigration(this.dialect),
       '005-access': accessMigration(this.dialect),
       '006-jobs-owner-status': jobsOwnerStatusMigration(this.dialect),
+      '007-operations': operationsMigration(this.dialect),
     };
   }
 }

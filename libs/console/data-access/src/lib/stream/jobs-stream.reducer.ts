@@ -64,11 +64,12 @@ export function reduceJobs(state: JobsState, message: JobsStreamMessage): JobsSt
     case 'event': {
       const { event } = message;
       if (state.lastEventId !== null && compareEventIds(event.id, state.lastEventId) <= 0) return state;
+      if (!event.event.startsWith('job.')) return { ...state, lastEventId: event.id };
       if (event.event === 'job.deleted') {
         const { [event.data.job_id]: _removed, ...rest } = state.jobs;
         return { jobs: rest, lastEventId: event.id };
       }
-      return { jobs: upsert(state.jobs, event.data), lastEventId: event.id };
+      return { jobs: upsert(state.jobs, event.data as Job), lastEventId: event.id };
     }
   }
 }
