@@ -34,3 +34,6 @@ export * from './lib/drivers/kysely-queue-state-store';
 export * from './lib/engine/job-actor';
 export * from './lib/engine/job-timeline-recorder';
 export * from './lib/engine/queue-control';
+export * from './lib/dto/bulk-jobs.request';
+export * from './lib/dto/operations.dto';
+export * from './lib/panel/task-panel.service';

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AnalyzeSyncResponse, AnalyzerList, AsyncAcceptedResponse, ComprehensiveSyncResponse, Job } from '@atelier/contracts';
-import { ApiProblems, CreatesJobs, CurrentScope, type AccessScope } from '@atelier/platform';
+import { ApiProblems, AppConfig, CreatesJobs, CurrentScope, type AccessScope } from '@atelier/platform';
 import { AnalyzerRegistry } from './definitions/analyzer-registry';
 import { AnalysisRequestsService } from './requests/analysis-requests.service';
 import type { UploadedImageFile } from './images/image-inspector';
@@ -23,13 +23,15 @@ export class AnalyzersController {
   constructor(
     private readonly registry: AnalyzerRegistry,
     private readonly requests: AnalysisRequestsService,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'The analyzers, plus "comprehensive"' })
   @ApiOkResponse({ type: AnalyzerListDto })
   list(): AnalyzerList {
-    return { analyzers: this.registry.infos() };
+    const { maxUploadBytes, maxImagePixels } = this.config.values;
+    return { analyzers: this.registry.infos(), limits: { max_upload_bytes: maxUploadBytes, max_pixels: maxImagePixels } };
   }
 
   // Declared before ':name/analyze' so that it matches first.

@@ -32,6 +32,8 @@ import { JobTimelineStore } from './ports/job-timeline.port';
 import { KyselyJobTimeline } from './drivers/kysely-job-timeline';
 import { QueueStateStore } from './ports/queue-state.port';
 import { KyselyQueueStateStore } from './drivers/kysely-queue-state-store';
+import { TaskPanelService } from './panel/task-panel.service';
+import { TaskPanelController } from './panel/task-panel.controller';
 
 /** The embedded drivers: in-memory event bus and in-process dispatcher. */
 export const EMBEDDED_JOB_DRIVERS: Provider[] = [
@@ -64,7 +66,7 @@ export class JobsModule implements OnModuleInit, OnApplicationBootstrap, BeforeA
       module: JobsModule,
       global: true,
       imports: [DiscoveryModule],
-      controllers: [JobsController],
+      controllers: [JobsController, TaskPanelController],
       providers: [
         // The default store first: a driver set may provide its own (distributed: batched PostgreSQL writes).
         {
@@ -105,6 +107,11 @@ export class JobsModule implements OnModuleInit, OnApplicationBootstrap, BeforeA
             }),
         },
         { provide: JobsService, inject: [JobEngine], useFactory: (engine: JobEngine) => engine.jobs },
+        {
+          provide: TaskPanelService,
+          inject: [ATELIER_DB, JobEventBus, QueueStateStore],
+          useFactory: (db: AtelierDb, bus: JobEventBus, states: QueueStateStore) => new TaskPanelService(db, bus, states),
+        },
         BatchJobHandler,
       ],
       exports: [JobsService, JobEngine, JobEventBus, JobStore, JobDispatcher, WorkerRegistry, METRICS_REGISTRY, JobTimelineStore, QueueStateStore],

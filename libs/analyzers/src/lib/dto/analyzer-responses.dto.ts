@@ -9,8 +9,14 @@ export class AnalyzerInfoDto {
   @ApiProperty({ example: 'hair' }) category!: string;
 }
 
+export class UploadLimitsDto {
+  @ApiProperty({ description: 'Largest accepted upload in bytes (MAX_UPLOAD_BYTES)', example: 20971520 }) max_upload_bytes!: number;
+  @ApiProperty({ description: 'Largest accepted image, width × height (MAX_IMAGE_PIXELS)', example: 40000000 }) max_pixels!: number;
+}
+
 export class AnalyzerListDto {
   @ApiProperty({ type: [AnalyzerInfoDto] }) analyzers!: AnalyzerInfoDto[];
+  @ApiProperty({ type: UploadLimitsDto }) limits!: UploadLimitsDto;
 }
 
 export class AnalyzeSyncResponseDto {

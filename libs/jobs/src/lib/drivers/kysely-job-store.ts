@@ -75,8 +75,33 @@ export class KyselyJobStore extends JobStore {
     if (q.topLevel) query = query.where('parent_id', 'is', null);
     if (q.owner) query = query.where('owner', '=', q.owner);
     if (q.beforeId) query = query.where('id', '<', q.beforeId);
-    const rows = await query.orderBy('id', 'desc').limit(q.limit).execute();
+    if (q.afterId) query = query.where('id', '>', q.afterId);
+    if (q.createdAfter) query = query.where('created_at', '>=', q.createdAfter);
+    if (q.createdBefore) query = query.where('created_at', '<', q.createdBefore);
+    if (q.search) query = query.where(this.searchCondition(q.search));
+    const rows = await query.orderBy('id', q.ascending ? 'asc' : 'desc').limit(q.limit).execute();
     return rows.map(rowToRecord);
+  }
+
+  /**
+   * Search: a job id prefix, or the text anywhere in the title, the preset name asked for, the
+   * name of a preset the job made, or the upload's file name. LIKE wildcards in the text match
+   * themselves.
+   */
+  private searchCondition(text: string) {
+    const needle = text.trim().toLowerCase();
+    const escaped = needle.replace(/[!%_]/g, (c) => `!${c}`);
+    const like = `%${escaped}%`;
+    const prefix = `${escaped}%`;
+    const json = (column: string, key: string) =>
+      this.dialect === 'postgres' ? sql`lower(${sql.ref(column)}::json->>${key})` : sql`lower(json_extract(${sql.ref(column)}, ${'$.' + key}))`;
+    return sql<boolean>`(
+      ${sql.ref('jobs.id')} LIKE ${prefix} ESCAPE '!'
+      OR lower(${sql.ref('jobs.title')}) LIKE ${like} ESCAPE '!'
+      OR ${json('jobs.input', 'preset_name')} LIKE ${like} ESCAPE '!'
+      OR ${json('jobs.metadata', 'file_name')} LIKE ${like} ESCAPE '!'
+      OR EXISTS (SELECT 1 FROM presets p WHERE p.job_id = ${sql.ref('jobs.id')} AND lower(p.name) LIKE ${like} ESCAPE '!')
+    )`;
   }
 
   async children(parentId: string): Promise<JobRecord[]> {

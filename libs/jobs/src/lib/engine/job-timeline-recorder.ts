@@ -8,8 +8,7 @@ const ENDED_KIND: Record<string, JobTimelineKind | undefined> = { completed: 'co
 export class JobTimelineRecorder {
   constructor(readonly store: JobTimelineStore) {}
 
-  created(jobs: Job[]): void {
-    const actor = currentActor();
+  created(jobs: Job[], actor: string | null = currentActor()): void {
     this.store.append(
       jobs.map((j) => ({
         job_id: j.job_id,

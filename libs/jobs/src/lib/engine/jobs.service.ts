@@ -1,5 +1,5 @@
 import { filter, firstValueFrom, map, race, timer, type Observable } from 'rxjs';
-import { isFinished, isJobDataEvent, type Job, type JobList, type JobPayload, type JobStatus, type JobType } from '@atelier/contracts';
+import { isFinished, isJobDataEvent, type BulkAction, type BulkResult, type Job, type JobList, type JobTimeline, type JobPayload, type JobStatus, type JobType } from '@atelier/contracts';
 import { ConflictError, InvalidInputError, NotFoundError, SYSTEM_SCOPE, decodeCursor, encodeCursor, uuidv7, visibleIn, type AccessScope } from '@atelier/platform';
 import type { JobStore, NewJobRecord } from '../ports/job-store.port';
 import type { JobEventBus } from '../ports/job-event-bus.port';
@@ -8,6 +8,12 @@ import type { JobHandlerRegistry } from '../handlers/job-handler.registry';
 import type { JobLifecycle } from './job-lifecycle';
 import { parentTitle } from './job-graph';
 import { applyTransition } from './job-state-machine';
+import { actingAs, currentActor } from './job-actor';
+
+/** Most jobs one bulk request acts on (a filter that matches more is refused, and says so). */
+export const BULK_MAX_MATCHES = 50_000;
+
+export type BulkTarget = { ids: string[] } | { filter: Omit<ListJobsOptions, 'limit' | 'cursor'> };
 
 export interface CreateJobSpec<T extends JobType = JobType> {
   type: T;
@@ -30,6 +36,11 @@ export interface ListJobsOptions {
   parentId?: string;
   limit: number;
   cursor?: string;
+  search?: string;
+  createdAfter?: string;
+  createdBefore?: string;
+  /** Oldest first (default: newest first). */
+  ascending?: boolean;
 }
 
 /** The lifecycle of jobs as producers, the REST API and the console see it. */
@@ -45,7 +56,7 @@ export class JobsService {
   /** Creates one job, or a parent with its children, in one transaction; then publishes and schedules. */
   async create<T extends JobType>(spec: CreateJobSpec<T>): Promise<Job<T>> {
     const jobs = await this.store.insert(await this.plan(spec));
-    this.lifecycle.timeline.created(jobs);
+    this.lifecycle.timeline.created(jobs, spec.owner ?? currentActor());
     await this.lifecycle.publish(jobs, true);
     for (const job of jobs) await this.lifecycle.schedule(job);
     return jobs[0] as Job<T>;
@@ -64,22 +75,77 @@ export class JobsService {
   }
 
   async list(options: ListJobsOptions, scope: AccessScope = SYSTEM_SCOPE): Promise<JobList> {
-    const beforeId = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
+    const cursorId = options.cursor === undefined ? undefined : decodeCursor(options.cursor);
     const rows = await this.store.list({
       statuses: options.statuses,
       types: options.types,
       parentId: options.parentId,
       owner: scope.owner,
       limit: options.limit + 1,
-      beforeId,
+      search: options.search?.trim() || undefined,
+      createdAfter: options.createdAfter && new Date(options.createdAfter).toISOString(),
+      createdBefore: options.createdBefore && new Date(options.createdBefore).toISOString(),
+      ascending: options.ascending,
+      ...(options.ascending ? { afterId: cursorId } : { beforeId: cursorId }),
     });
     const page = rows.slice(0, options.limit);
     const more = rows.length > options.limit;
     return { jobs: page, next_cursor: more ? encodeCursor(page[page.length - 1].job_id) : null };
   }
 
+  /** A job's durable timeline, oldest first. */
+  async timeline(id: string, scope: AccessScope = SYSTEM_SCOPE): Promise<JobTimeline> {
+    await this.get(id, scope);
+    return { events: await this.lifecycle.timeline.store.list(id) };
+  }
+
+  /**
+   * Cancels, retries or deletes every job named or matching a filter (as GET /api/jobs would list
+   * them for `scope`), job by job: a job that is not eligible, or changed meanwhile, is skipped.
+   * Matches are taken at the start, so jobs the action itself re-queues are not acted on twice.
+   */
+  async bulk(action: BulkAction, target: BulkTarget, scope: AccessScope = SYSTEM_SCOPE): Promise<BulkResult> {
+    const ids = 'ids' in target ? await this.visibleIds([...new Set(target.ids)], scope) : await this.matchingIds(target.filter, scope);
+    let changed = 0;
+    for (const id of ids) {
+      try {
+        if (action === 'cancel') await this.cancel(id, scope);
+        else if (action === 'retry') await this.retry(id, scope);
+        else await this.delete(id, scope);
+        changed++;
+      } catch (err) {
+        if (!(err instanceof ConflictError || err instanceof NotFoundError)) throw err;
+      }
+    }
+    return { matched: ids.length, changed, skipped: ids.length - changed };
+  }
+
+  private async visibleIds(ids: string[], scope: AccessScope): Promise<string[]> {
+    const found = await this.store.getMany(ids);
+    const visible = new Set(found.filter((j) => visibleIn(scope, j.owner)).map((j) => j.job_id));
+    return ids.filter((id) => visible.has(id));
+  }
+
+  private async matchingIds(filter: Omit<ListJobsOptions, 'limit' | 'cursor'>, scope: AccessScope): Promise<string[]> {
+    const ids: string[] = [];
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await this.list({ ...filter, ascending: false, limit: 200, cursor }, scope);
+      for (const job of page.jobs) ids.push(job.job_id);
+      if (ids.length > BULK_MAX_MATCHES) {
+        throw new InvalidInputError(`The filter matches more than ${BULK_MAX_MATCHES} jobs; narrow it (status, type, dates) and repeat.`);
+      }
+      if (!page.next_cursor) return ids;
+      cursor = page.next_cursor;
+    }
+  }
+
   /** Cancels a queued or running job (and a parent's unfinished children). 409 when it already ended. */
   async cancel(id: string, scope: AccessScope = SYSTEM_SCOPE): Promise<Job> {
+    return actingAs(scope.actor, () => this.cancelAs(id, scope));
+  }
+
+  private async cancelAs(id: string, scope: AccessScope): Promise<Job> {
     const job = await this.get(id, scope);
     if (isFinished(job.status)) throw new ConflictError(`Job "${id}" is already ${job.status}; only queued or running jobs can be cancelled.`, 'job_not_cancellable');
     // The parent first: once it is cancelled, its children's ends no longer re-aggregate it.
@@ -115,6 +181,10 @@ export class JobsService {
    * failed or cancelled children.
    */
   async retry(id: string, scope: AccessScope = SYSTEM_SCOPE): Promise<Job> {
+    return actingAs(scope.actor, () => this.retryAs(id, scope));
+  }
+
+  private async retryAs(id: string, scope: AccessScope): Promise<Job> {
     const job = await this.get(id, scope);
     if (job.status !== 'failed' && job.status !== 'cancelled') {
       throw new ConflictError(`Job "${id}" is ${job.status}; only failed or cancelled jobs can be retried.`, 'job_not_retryable');

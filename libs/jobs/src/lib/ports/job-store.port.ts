@@ -69,6 +69,14 @@ export interface JobListQuery {
   limit: number;
   /** Answer jobs whose id sorts below this one (newest first). */
   beforeId?: string;
+  /** Oldest first, from the id after `afterId`. */
+  ascending?: boolean;
+  afterId?: string;
+  /** A job id prefix, or text in the title, the preset name or the upload's file name (case-insensitive). */
+  search?: string;
+  /** created_at bounds (ISO 8601): at or after, and before. */
+  createdAfter?: string;
+  createdBefore?: string;
 }
 
 /** Records and state transitions of jobs. Every transition is conditional on the current status. */
