@@ -7,6 +7,7 @@ import { StreamingModule } from '@atelier/streaming';
 import { AnalyzersModule } from '@atelier/analyzers';
 import { PresetsModule } from '@atelier/presets';
 import { AccessModule } from '@atelier/access';
+import { OperationsModule } from '@atelier/operations';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
 
@@ -24,7 +25,7 @@ export class AppModule {
       : { provide: HEALTH_CHECKS, inject: [StorageHealthCheck], useFactory: (storage: StorageHealthCheck) => [storage] };
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config), PersistenceModule, ...(distributed ? [DistributedModule.forRoot()] : []), StreamingModule, jobs, AccessModule, PresetsModule, AnalyzersModule],
+      imports: [PlatformModule.forRoot(config), PersistenceModule, ...(distributed ? [DistributedModule.forRoot()] : []), StreamingModule, jobs, AccessModule, PresetsModule, AnalyzersModule, OperationsModule],
       controllers: [HealthController, MetricsController],
       providers: [healthChecks],
     };
