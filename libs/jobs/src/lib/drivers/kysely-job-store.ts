@@ -159,6 +159,8 @@ export class KyselyJobStore extends JobStore {
   }
 
   async delete(id: string): Promise<string[]> {
+    // The parent's row lock first, as every other command on a parent and its children takes it
+    // (retry, a child's start and end): a DELETE that locked children first could deadlock with them.
     return this.transaction(async (store) => {
       const db = (store as KyselyJobStore).db;
       const children = await db.selectFrom('jobs').select('id').where('parent_id', '=', id).execute();
@@ -166,7 +168,7 @@ export class KyselyJobStore extends JobStore {
       await deleteRecordsOf(db, ids);
       const deleted = await db.deleteFrom('jobs').where('id', 'in', ids).returning('id').execute();
       return deleted.map((d) => d.id);
-    });
+    }, id);
   }
 
   async scan(statuses: readonly JobStatus[], afterId: string | undefined, limit: number): Promise<JobRecord[]> {
@@ -219,11 +221,23 @@ export class KyselyJobStore extends JobStore {
       return fn(this);
     }
     const root = this.db as Kysely<AtelierTables>;
-    return root.transaction().execute(async (trx) => {
-      const store = new KyselyJobStore(trx, this.dialect, { inTransaction: true, sql: this.sql });
-      await store.lock(lockId);
-      return runInTransactionScope(root, trx, () => fn(store));
-    });
+    const run = () =>
+      root.transaction().execute(async (trx) => {
+        const store = new KyselyJobStore(trx, this.dialect, { inTransaction: true, sql: this.sql });
+        await store.lock(lockId);
+        return runInTransactionScope(root, trx, () => fn(store));
+      });
+    // PostgreSQL breaks a lock cycle by failing one of its transactions (40P01), which then left no
+    // trace: run it again, a few times, after a short random pause. Commands lock a parent before its
+    // children, so a cycle is rare (the write batcher's multi-row statements can still meet one).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await run();
+      } catch (err) {
+        if (this.dialect !== 'postgres' || (err as { code?: string }).code !== DEADLOCK_DETECTED || attempt >= DEADLOCK_RETRIES) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+      }
+    }
   }
 
   async ping(): Promise<void> {
@@ -235,6 +249,10 @@ export class KyselyJobStore extends JobStore {
     await this.db.selectFrom('jobs').select('id').where('id', '=', id).forUpdate().execute();
   }
 }
+
+/** PostgreSQL's SQLSTATE for a transaction chosen to break a deadlock. */
+const DEADLOCK_DETECTED = '40P01';
+const DEADLOCK_RETRIES = 4;
 
 /** A job's own records in other tables (its timeline, its dismissals) go with it. */
 async function deleteRecordsOf(db: Kysely<AtelierTables>, ids: string[]): Promise<void> {

@@ -194,6 +194,7 @@ export class JobsService {
     const rerun = children.filter((c) => c.status === 'failed' || c.status === 'cancelled');
     const queuedChildren: Job[] = [];
     const { retried, parent } = await this.store.transaction(async (s) => {
+      queuedChildren.length = 0; // a transaction may run again (a deadlock broken by the database)
       for (const child of rerun) {
         const c = await applyTransition(s, 'retry', child.job_id, fullBudget(child));
         if (c) queuedChildren.push(c);

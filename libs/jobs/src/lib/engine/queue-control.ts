@@ -16,6 +16,8 @@ import type { JobMaintenance } from './job-maintenance';
 export class QueueControl {
   private readonly logger = new Logger('QueueControl');
   private readonly paused = new Set<JobType>();
+  /** The newest change seen per type: events and reads of two nodes' changes may arrive out of order. */
+  private readonly changedAt = new Map<JobType, string>();
   private subscription?: Subscription;
   private timer?: NodeJS.Timeout;
 
@@ -29,8 +31,7 @@ export class QueueControl {
   async start(): Promise<void> {
     if (this.subscription) return;
     this.subscription = this.bus.events$.subscribe((e) => {
-      if (e.event === 'queue.paused') this.paused.add(e.data.type);
-      else if (e.event === 'queue.resumed') this.paused.delete(e.data.type);
+      if (e.event === 'queue.paused' || e.event === 'queue.resumed') this.apply(e.data);
     });
     await this.refresh().catch((err: Error) => this.logger.warn(`Reading the paused queues failed: ${err.message}`));
     this.timer = setInterval(() => void this.refresh().catch(() => undefined), this.refreshMs);
@@ -58,7 +59,7 @@ export class QueueControl {
 
   async pause(type: JobType, actor: string | null): Promise<QueueStateRecord> {
     const state = await this.states.set(type, true, actor);
-    this.paused.add(type);
+    this.apply(state);
     await this.bus.publish({ event: 'queue.paused', data: state });
     this.logger.log(`Queue ${type} paused${actor ? ` by ${actor}` : ''}`);
     return state;
@@ -66,7 +67,7 @@ export class QueueControl {
 
   async resume(type: JobType, actor: string | null): Promise<QueueStateRecord> {
     const state = await this.states.set(type, false, actor);
-    this.paused.delete(type);
+    this.apply(state);
     await this.bus.publish({ event: 'queue.resumed', data: state });
     const handed = await this.maintenance.resumeQueued(type);
     this.logger.log(`Queue ${type} resumed${actor ? ` by ${actor}` : ''}; ${handed} queued job(s) handed to the workers`);
@@ -74,10 +75,19 @@ export class QueueControl {
   }
 
   private async refresh(): Promise<void> {
-    const states = await this.states.all();
-    for (const s of states) {
-      if (s.paused) this.paused.add(s.type);
-      else this.paused.delete(s.type);
+    // The store is the truth: its rows replace this node's copy, whatever order events came in.
+    for (const s of await this.states.all()) {
+      this.changedAt.delete(s.type);
+      this.apply(s);
     }
+  }
+
+  /** Applies a change unless a newer one of that type was already seen. */
+  private apply(state: QueueStateRecord): void {
+    const seen = this.changedAt.get(state.type);
+    if (seen && seen > state.changed_at) return;
+    this.changedAt.set(state.type, state.changed_at);
+    if (state.paused) this.paused.add(state.type);
+    else this.paused.delete(state.type);
   }
 }
