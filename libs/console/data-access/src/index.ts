@@ -17,3 +17,5 @@ export * from './lib/auth/signed-in-jobs-stream';
 export * from './lib/stream/jobs-stream.reducer';
 export * from './lib/stream/event-source-messages';
 export * from './lib/stream/jobs-stream';
+export * from './lib/api/operations-api';
+export * from './lib/stream/queue-events';
