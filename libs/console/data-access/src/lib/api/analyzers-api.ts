@@ -12,6 +12,18 @@ export interface AnalyzeRequest {
   analyzers?: readonly string[];
 }
 
+/** What the server accepts per upload (`limits` of `GET /api/analyzers`). */
+export interface UploadLimits {
+  readonly maxBytes: number;
+  readonly maxPixels: number;
+}
+
+export interface AnalyzerCatalog {
+  readonly analyzers: AnalyzerInfo[];
+  /** Null when the server does not say (an older server): the console then names no number. */
+  readonly limits: UploadLimits | null;
+}
+
 /** Typed client of the analyzer routes; the console always starts analyses as jobs. */
 @Injectable({ providedIn: 'root' })
 export class AnalyzersApi {
@@ -19,7 +31,14 @@ export class AnalyzersApi {
   private readonly base = `${inject(API_BASE_URL)}/analyzers`;
 
   list(): Observable<AnalyzerInfo[]> {
-    return this.http.get<AnalyzerList>(this.base).pipe(map((r) => r.analyzers));
+    return this.catalog().pipe(map((c) => c.analyzers));
+  }
+
+  /** The analyzers with the server's upload limits. */
+  catalog(): Observable<AnalyzerCatalog> {
+    return this.http
+      .get<AnalyzerList>(this.base)
+      .pipe(map((r) => ({ analyzers: r.analyzers, limits: r.limits ? { maxBytes: r.limits.max_upload_bytes, maxPixels: r.limits.max_pixels } : null })));
   }
 
   /** `POST …/analyze?async_mode=true`: answers at once with the queued job. */
@@ -32,3 +51,4 @@ export class AnalyzersApi {
     return this.http.post<AsyncAcceptedResponse>(`${this.base}/${encodeURIComponent(request.analyzer)}/analyze`, form, { params });
   }
 }
+

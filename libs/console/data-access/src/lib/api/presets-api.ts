@@ -1,7 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { Observable } from 'rxjs';
-import type { Preset, PresetList } from '@atelier/contracts';
+import type { AsyncAcceptedResponse, Preset, PresetList } from '@atelier/contracts';
 import { API_BASE_URL } from './api-base-url';
 
 export interface PresetListQuery {
@@ -35,6 +35,12 @@ export class PresetsApi {
 
   delete(presetId: string): Observable<void> {
     return this.http.delete<void>(`${this.base}/${encodeURIComponent(presetId)}`);
+  }
+
+  /** `POST /api/presets/{id}/generate`: queues a generate_image job that renders an image from the preset. */
+  generate(presetId: string, prompt?: string): Observable<AsyncAcceptedResponse> {
+    const text = prompt?.trim();
+    return this.http.post<AsyncAcceptedResponse>(`${this.base}/${encodeURIComponent(presetId)}/generate`, text ? { prompt: text } : {});
   }
 
   thumbnailUrl(imageId: string): string {
