@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import type { UploadLimits } from '@atelier/console/data-access';
 import { ImageDropZone } from '@atelier/console/ui';
 
 /** The upload part every analyzer dialog shares: the image and an optional preset name. */
@@ -9,7 +10,7 @@ import { ImageDropZone } from '@atelier/console/ui';
   imports: [MatFormFieldModule, MatInputModule, ImageDropZone],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <atl-image-drop-zone [disabled]="disabled()" (fileChange)="fileChange.emit($event)" />
+    <atl-image-drop-zone [maxBytes]="limits()?.maxBytes ?? null" [maxPixels]="limits()?.maxPixels ?? null" [disabled]="disabled()" (fileChange)="fileChange.emit($event)" />
     <mat-form-field appearance="outline" class="name" subscriptSizing="dynamic">
       <mat-label>Preset name (optional)</mat-label>
       <input
@@ -29,6 +30,8 @@ import { ImageDropZone } from '@atelier/console/ui';
 })
 export class UploadFields {
   readonly disabled = input(false);
+  /** The server's upload limits; null: the hint names none. */
+  readonly limits = input<UploadLimits | null>(null);
   readonly fileChange = output<File | null>();
   readonly presetNameChange = output<string>();
 }

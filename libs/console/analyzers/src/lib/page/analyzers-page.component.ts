@@ -23,15 +23,16 @@ export class AnalyzersPage {
   private readonly dialog = inject(MatDialog);
   private readonly reload = signal(0);
 
-  protected readonly analyzers = rxResource({ params: () => this.reload(), stream: () => this.api.list() });
-  protected readonly list = computed(() => (this.analyzers.hasValue() ? this.analyzers.value() : []));
+  protected readonly analyzers = rxResource({ params: () => this.reload(), stream: () => this.api.catalog() });
+  protected readonly list = computed(() => (this.analyzers.hasValue() ? this.analyzers.value().analyzers : []));
+  private readonly limits = computed(() => (this.analyzers.hasValue() ? this.analyzers.value().limits : null));
   protected readonly comprehensive = computed(() => this.list().find((a) => a.name === COMPREHENSIVE_ANALYZER));
   protected readonly singles = computed(() => this.list().filter((a) => a.name !== COMPREHENSIVE_ANALYZER));
   protected readonly loadError = computed(() => (this.analyzers.error() ? problemMessage(this.analyzers.error()) : null));
   protected readonly icon = analyzerIcon;
 
   protected open(analyzer: AnalyzerInfo): void {
-    openAnalyzerDialog(this.dialog, analyzer, this.list());
+    openAnalyzerDialog(this.dialog, analyzer, this.list(), this.limits());
   }
 
   protected retry(): void {

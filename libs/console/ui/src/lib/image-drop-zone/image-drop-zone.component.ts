@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, output, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
-import { ACCEPTED_IMAGE_TYPES, MAX_IMAGE_BYTES, imageFileProblem } from './image-file-check';
+import { ACCEPTED_IMAGE_TYPES, imageFileProblem, uploadHint } from './image-file-check';
 
 /** Picks one image by file picker or drag and drop, previews it and checks type and size. */
 @Component({
@@ -12,7 +12,9 @@ import { ACCEPTED_IMAGE_TYPES, MAX_IMAGE_BYTES, imageFileProblem } from './image
   styleUrl: './image-drop-zone.component.scss',
 })
 export class ImageDropZone {
-  readonly maxBytes = input(MAX_IMAGE_BYTES);
+  /** The server's limits; null when unknown (the hint then names none, and the server checks). */
+  readonly maxBytes = input<number | null>(null);
+  readonly maxPixels = input<number | null>(null);
   readonly disabled = input(false);
   /** The accepted file, or null when cleared or rejected. */
   readonly fileChange = output<File | null>();
@@ -22,6 +24,7 @@ export class ImageDropZone {
   protected readonly previewUrl = signal<string | null>(null);
   protected readonly problem = signal<string | null>(null);
   protected readonly dragging = signal(false);
+  protected readonly hint = computed(() => uploadHint(this.maxBytes(), this.maxPixels()));
   protected readonly sizeLabel = computed(() => {
     const f = this.file();
     return f ? `${Math.max(1, Math.round(f.size / 1024))} KB` : '';
