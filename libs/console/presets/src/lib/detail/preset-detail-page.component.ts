@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -9,7 +9,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { filter, switchMap } from 'rxjs';
-import { PresetsApi, problemMessage } from '@atelier/console/data-access';
+import { JobsStream, PresetsApi, httpStatus, problemMessage } from '@atelier/console/data-access';
 import { confirmAction } from '@atelier/console/ui';
 import { DataView } from '../data-view/data-view.component';
 
@@ -26,16 +26,41 @@ export class PresetDetailPage {
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly router = inject(Router);
+  private readonly stream = inject(JobsStream);
 
   /** Route parameter `:presetId`. */
   readonly presetId = input.required<string>();
   protected readonly preset = rxResource({ params: () => this.presetId(), stream: ({ params }) => this.api.get(params) });
   protected readonly value = computed(() => (this.preset.hasValue() ? this.preset.value() : null));
+  /** A link to a preset that does not exist (or is not this user's), whatever the id looks like. */
+  protected readonly notFound = computed(() => isMissing(httpStatus(this.preset.error())));
   protected readonly error = computed(() => (this.preset.error() ? problemMessage(this.preset.error()) : null));
+  protected readonly generating = signal(false);
   protected readonly thumbnail = computed(() => {
     const id = this.value()?.source_image_id;
     return id ? this.api.thumbnailUrl(id) : null;
   });
+
+  /** Queues a generate_image job; the task manager shows it at once, the snackbar leads to it. */
+  protected generate(): void {
+    const preset = this.value();
+    if (!preset || this.generating()) return;
+    this.generating.set(true);
+    this.api.generate(preset.preset_id).subscribe({
+      next: ({ job }) => {
+        this.generating.set(false);
+        this.stream.upsert(job);
+        this.snackBar
+          .open(`Generating an image from “${preset.name}”`, 'View job', { duration: 6000 })
+          .onAction()
+          .subscribe(() => void this.router.navigate(['/jobs', job.job_id]));
+      },
+      error: (err: unknown) => {
+        this.generating.set(false);
+        this.snackBar.open(`Could not start the image: ${problemMessage(err)}`, 'Close', { duration: 8000 });
+      },
+    });
+  }
 
   protected remove(): void {
     const preset = this.value();
@@ -50,4 +75,9 @@ export class PresetDetailPage {
         error: (err: unknown) => this.snackBar.open(`Could not delete: ${problemMessage(err)}`, 'Close', { duration: 8000 }),
       });
   }
+}
+
+/** 404, or a 400 about the id's shape: either way there is no such preset to show. */
+function isMissing(status: number | null): boolean {
+  return status === 404 || status === 400;
 }
