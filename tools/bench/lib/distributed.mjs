@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { ENGINE_CONFIG, PG_URL, REDIS_URL } from './engines.mjs';
 import { benchJob, endGuard, endPatch, startGuard, startPatch } from './floor-jobs.mjs';
-import { pool } from './rounds.mjs';
+import { pool, sleep } from './rounds.mjs';
 import { dist, distExists, require } from './workspace.mjs';
 
 /** { available: true } or { available: false, reason }. */
@@ -41,25 +41,31 @@ async function dropNamespace(settings) {
   }
 }
 
-export async function openDistributedEngine({ handlers, concurrency = 100 }) {
+/** A throw-away schema (migrated) and key prefix; `db` is a Kysely pool on that schema. */
+async function openNamespace() {
   const { migrateToLatest, openPostgresDatabase, ensurePostgresSchema } = dist('libs/persistence/src/index.js');
+  const tag = `bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const settings = { databaseUrl: PG_URL, databaseSchema: tag, prefix: `${tag}_q` };
+  await ensurePostgresSchema(settings.databaseUrl, settings.databaseSchema);
+  const db = openPostgresDatabase(settings.databaseUrl, settings.databaseSchema, 10);
+  await migrateToLatest(db, 'postgres');
+  return { settings, db };
+}
+
+export async function openDistributedEngine({ handlers, concurrency = 100 }) {
   const { JobEngine } = dist('libs/jobs/src/index.js');
   const { createDistributedEventBus, createDistributedDispatcher, postgresJobStore } = dist('libs/distributed/src/index.js');
-  const tag = `bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const namespace = await openNamespace();
+  const { db } = namespace;
   const settings = {
+    ...namespace.settings,
     backend: 'redis',
     redisUrl: REDIS_URL,
-    databaseUrl: PG_URL,
-    databaseSchema: tag,
-    prefix: `${tag}_q`,
     concurrency,
     typeConcurrency: {},
     lockDurationMs: 30_000,
     replaySize: 10_000,
   };
-  await ensurePostgresSchema(settings.databaseUrl, settings.databaseSchema);
-  const db = openPostgresDatabase(settings.databaseUrl, settings.databaseSchema, 10);
-  await migrateToLatest(db, 'postgres');
   const bus = await createDistributedEventBus(settings);
   const dispatcher = createDistributedDispatcher(settings);
   const engine = new JobEngine({
@@ -89,14 +95,9 @@ export async function openDistributedEngine({ handlers, concurrency = 100 }) {
  * BullMQ, no events and no handler.
  */
 export async function openPostgresStoreFloor() {
-  const { migrateToLatest, openPostgresDatabase, ensurePostgresSchema } = dist('libs/persistence/src/index.js');
   const { postgresJobStore } = dist('libs/distributed/src/index.js');
   const { uuidv7 } = dist('libs/platform/src/index.js');
-  const tag = `bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const settings = { databaseUrl: PG_URL, databaseSchema: tag, prefix: `${tag}_q` };
-  await ensurePostgresSchema(settings.databaseUrl, settings.databaseSchema);
-  const db = openPostgresDatabase(settings.databaseUrl, settings.databaseSchema, 10);
-  await migrateToLatest(db, 'postgres');
+  const { settings, db } = await openNamespace();
   const store = postgresJobStore(db);
   return {
     round: (n, inFlight) => async () => {
@@ -116,6 +117,46 @@ export async function openPostgresStoreFloor() {
     },
     async close() {
       await db.destroy();
+      await dropNamespace(settings);
+    },
+  };
+}
+
+/**
+ * The floor under P2 distributed: the two commits a job waits for between jobs.create() and its
+ * handler (its INSERT, then its start UPDATE with the engine's guards), one job at a time, with the
+ * engine's own SQL and values, through a plain pg client. It moves with the machine (WAL flush, CPU);
+ * what P2 adds above it is the engine's Node, Redis and BullMQ work.
+ */
+export async function openPostgresCommitFloor() {
+  const { JobSql, newRecordToRow, patchToRow } = dist('libs/jobs/src/index.js');
+  const { uuidv7 } = dist('libs/platform/src/index.js');
+  const pg = require('pg');
+  const { settings, db } = await openNamespace();
+  await db.destroy();
+  const client = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${settings.databaseSchema}` });
+  await client.connect();
+  const jobSql = new JobSql('postgres');
+  const run = (query) => client.query(query.sql, query.parameters);
+  return {
+    /** `n` jobs, one at a time: per job, ms from the INSERT's start to the start UPDATE's answer. */
+    round: (n) => async () => {
+      const samples = [];
+      for (let i = 0; i < n; i++) {
+        const now = new Date().toISOString();
+        const row = newRecordToRow(benchJob(uuidv7(), now));
+        const t0 = performance.now();
+        await run(jobSql.insert(row));
+        const set = patchToRow(startPatch(now), now);
+        const { rowCount } = await run(jobSql.transition(row.id, ['queued'], set, true, startGuard(new Date(Date.now() + 5).toISOString())));
+        samples.push(performance.now() - t0);
+        if (rowCount !== 1) throw new Error('PostgreSQL commit floor: the start UPDATE changed no row');
+        await sleep(2);
+      }
+      return samples;
+    },
+    async close() {
+      await client.end();
       await dropNamespace(settings);
     },
   };

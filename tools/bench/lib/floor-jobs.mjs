@@ -7,7 +7,7 @@ export function benchJob(id, now) {
 }
 
 /** queued → running: the patch (a JobPatch) and the guard of the engine's one-statement start. */
-export const startPatch = (now) => ({ status: 'running', finished_at: null, run_at: null, error: null, step_label: 'Starting', started_at: now });
+export const startPatch = (now, workerId = 'bench-worker') => ({ status: 'running', finished_at: null, run_at: null, error: null, step_label: 'Starting', started_at: now, worker_id: workerId });
 export const startGuard = (now) => ({ topLevel: true, independent: true, dueBy: now });
 
 /** running → completed, for a job without a parent. */
