@@ -5,6 +5,7 @@ import { provideRouter, withComponentInputBinding, withInMemoryScrolling } from 
 import { provideSignedInJobsStream, unauthenticatedInterceptor } from '@atelier/console/data-access';
 import { provideConsoleIcons } from '@atelier/console/ui';
 import { appRoutes } from './app.routes';
+import { provideShellIcons } from './shell-icons';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -14,6 +15,7 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(withFetch(), withInterceptors([unauthenticatedInterceptor])),
     provideSignedInJobsStream(),
     provideConsoleIcons(),
+    provideShellIcons(),
     { provide: MAT_SNACK_BAR_DEFAULT_OPTIONS, useValue: { duration: 5000, horizontalPosition: 'start', verticalPosition: 'bottom' } },
   ],
 };

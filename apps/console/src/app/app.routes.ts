@@ -40,6 +40,10 @@ export const appRoutes: Routes = [
         loadComponent: () => import('@atelier/console/jobs').then((m) => m.JobsPage),
       },
       {
+        path: '',
+        loadChildren: () => import('@atelier/console/operations').then((m) => m.operationsRoutes),
+      },
+      {
         path: 'settings',
         title: 'Settings · Atelier',
         loadChildren: () => import('@atelier/console/settings').then((m) => m.settingsRoutes),
