@@ -1,29 +1,39 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, linkedSignal, signal } from '@angular/core';
-import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { rxResource, takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
 import { MatSidenavModule } from '@angular/material/sidenav';
-import { MatSnackBar } from '@angular/material/snack-bar';
-import { Router } from '@angular/router';
-import { debounceTime, filter, of, switchMap } from 'rxjs';
-import { JOB_STATUSES, JOB_TYPES, type Job } from '@atelier/contracts';
-import { JobsApi, JobsStream, problemMessage } from '@atelier/console/data-access';
-import { Clock, JOB_STATUS_META, confirmAction } from '@atelier/console/ui';
+import { Router, RouterLink } from '@angular/router';
+import { debounceTime, filter, map, of, switchMap } from 'rxjs';
+import { BULK_ACTIONS, type BulkAction, type Job } from '@atelier/contracts';
+import { JobsApi, JobsStream, problemMessage, type BulkTarget, type JobSort } from '@atelier/console/data-access';
+import { Clock, confirmAction } from '@atelier/console/ui';
 import { JobDetail } from '../detail/job-detail.component';
-import { BulkJobActions, describeOutcome } from '../state/bulk-job-actions';
-import { eligible, fresher, type BulkAction } from '../state/job-eligibility';
+import { injectJobDetail } from '../detail/job-detail-state';
+import { BULK_ACTION_LABELS, JobActions, describeBulkResult } from '../state/job-actions';
+import { eligible, fresher } from '../state/job-eligibility';
+import { INTERNAL_JOB_TYPES, CLEARED_FILTERS, hasFilters, jobFilterOf, parseJobsView } from '../state/jobs-view';
+import { streamReconnects } from '../state/stream-reconnects';
+import { JobCards } from './job-cards.component';
+import { JobsFilterBar, type JobsViewChange } from './jobs-filter-bar.component';
 import { JobsTable } from './jobs-table.component';
 
 const PAGE_SIZE = 25;
+const PHONE = '(max-width: 600px)';
 
-/** The Jobs page: every job, filtered on the server, paged by cursor, with bulk actions and a drawer. */
+/** What the last bulk action did, shown inline until dismissed (a snackbar would be replaced at once). */
+interface BulkReport {
+  readonly text: string;
+  readonly failed: boolean;
+}
+
+/** The Jobs page: every job, searched and filtered on the server, paged by cursor, with bulk actions and a drawer. */
 @Component({
   selector: 'atl-jobs-page',
-  imports: [MatButtonModule, MatFormFieldModule, MatIconModule, MatProgressBarModule, MatSelectModule, MatSidenavModule, JobsTable, JobDetail],
+  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, MatSidenavModule, RouterLink, JobsFilterBar, JobsTable, JobCards, JobDetail],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './jobs-page.component.html',
   styleUrl: './jobs-page.component.scss',
@@ -31,83 +41,101 @@ const PAGE_SIZE = 25;
 export class JobsPage {
   private readonly api = inject(JobsApi);
   private readonly stream = inject(JobsStream);
-  private readonly bulk = inject(BulkJobActions);
+  private readonly actions = inject(JobActions);
   private readonly router = inject(Router);
   private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly destroyRef = inject(DestroyRef);
   protected readonly clock = inject(Clock);
 
-  /** Query parameters: `?status=failed,cancelled&type=analyze&job=<id>`. */
+  /** Query parameters (see JobsQueryParams), and `job`: the job open in the drawer. */
   readonly status = input<string | undefined>();
   readonly type = input<string | undefined>();
+  readonly q = input<string | undefined>();
+  readonly from = input<string | undefined>();
+  readonly to = input<string | undefined>();
+  readonly sort = input<string | undefined>();
+  readonly internal = input<string | undefined>();
   readonly job = input<string | undefined>();
 
-  protected readonly statusOptions = JOB_STATUSES.map((s) => ({ value: s, label: JOB_STATUS_META[s].label }));
-  protected readonly typeOptions = JOB_TYPES;
-  protected readonly statuses = computed(() => parseList(this.status(), JOB_STATUSES));
-  protected readonly types = computed(() => parseList(this.type(), JOB_TYPES));
-  private readonly reload = signal(0);
-  /** Cursors of the pages visited; the last one is the page shown. Reset when a filter changes. */
-  private readonly cursors = linkedSignal<unknown, readonly (string | null)[]>({
-    source: () => [this.statuses(), this.types()],
-    computation: () => [null],
-  });
+  protected readonly phone = toSignal(inject(BreakpointObserver).observe(PHONE).pipe(map((s) => s.matches)), { initialValue: false });
+  protected readonly view = computed(
+    () => parseJobsView({ status: this.status(), type: this.type(), q: this.q(), from: this.from(), to: this.to(), sort: this.sort(), internal: this.internal() }),
+    { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
+  );
+  protected readonly filtered = computed(() => hasFilters(this.view()));
+  private readonly filter = computed(() => jobFilterOf(this.view()));
+  /** Cursors of the pages visited; the last one is the page shown. Reset when the view changes. */
+  private readonly cursors = linkedSignal<unknown, readonly (string | null)[]>({ source: () => this.view(), computation: () => [null] });
   protected readonly pageIndex = computed(() => this.cursors().length - 1);
   protected readonly page = rxResource({
-    params: () => ({ status: this.statuses(), type: this.types(), cursor: this.cursors().at(-1) ?? null, reload: this.reload() }),
-    stream: ({ params }) => this.api.list({ status: params.status, type: params.type, cursor: params.cursor, limit: PAGE_SIZE }),
+    params: () => ({ filter: this.filter(), sort: this.view().sort, cursor: this.cursors().at(-1) ?? null }),
+    stream: ({ params }) => this.api.list({ ...params.filter, sort: params.sort, cursor: params.cursor, limit: PAGE_SIZE }),
   });
   protected readonly loadError = computed(() => (this.page.error() ? problemMessage(this.page.error()) : null));
+  protected readonly streamDown = computed(() => this.stream.connection() === 'reconnecting');
   protected readonly rows = computed(() => {
     const live = this.stream.jobsById();
     return (this.page.hasValue() ? this.page.value().jobs : []).map((j) => fresher(j, live[j.job_id]));
   });
   protected readonly nextCursor = computed(() => (this.page.hasValue() ? this.page.value().next_cursor : null));
-  protected readonly selected = linkedSignal<readonly Job[], ReadonlySet<string>>({ source: () => this.rows(), computation: (rows, prev) => {
-    const ids = new Set(rows.map((r) => r.job_id));
-    return new Set([...(prev?.value ?? [])].filter((id) => ids.has(id)));
-  } });
+
+  protected readonly selected = linkedSignal<readonly Job[], ReadonlySet<string>>({
+    source: () => this.rows(),
+    computation: (rows, prev) => {
+      const ids = new Set(rows.map((r) => r.job_id));
+      return new Set([...(prev?.value ?? [])].filter((id) => ids.has(id)));
+    },
+  });
   protected readonly selectedJobs = computed(() => this.rows().filter((j) => this.selected().has(j.job_id)));
+  protected readonly pageSelected = computed(() => this.rows().length > 0 && this.selected().size === this.rows().length);
+  /** The bulk actions apply to every job matching the view (on the server), not to the selected rows. */
+  protected readonly allMatching = linkedSignal({ source: () => this.view(), computation: () => false });
   protected readonly canBulk = computed(() => ({
     cancel: eligible(this.selectedJobs(), 'cancel').length,
     retry: eligible(this.selectedJobs(), 'retry').length,
     delete: eligible(this.selectedJobs(), 'delete').length,
   }));
-  private readonly fetched = rxResource({
-    params: () => this.job(),
-    stream: ({ params }) => (params ? this.api.get(params) : of(null)),
-  });
-  protected readonly detail = computed(() => {
-    const id = this.job();
-    const base = this.rows().find((j) => j.job_id === id) ?? (this.fetched.hasValue() ? this.fetched.value() : null);
-    return base ? fresher(base, this.stream.jobsById()[base.job_id]) : null;
-  });
-  private readonly childPage = rxResource({
-    params: () => (this.detail()?.child_ids.length ? this.detail()?.job_id : undefined),
-    stream: ({ params }) => this.api.list({ parentId: params, limit: 200 }),
-  });
-  protected readonly children = computed(() => {
-    const live = this.stream.jobsById();
-    return (this.childPage.hasValue() ? this.childPage.value().jobs : []).map((j) => fresher(j, live[j.job_id]));
+  protected readonly bulkReport = signal<BulkReport | null>(null);
+  protected readonly bulkBusy = signal(false);
+  protected readonly actionLabels = BULK_ACTION_LABELS;
+  protected readonly bulkActions = BULK_ACTIONS;
+
+  protected readonly drawer = injectJobDetail(() => this.job(), {
+    deleted: () => {
+      this.openJob(null);
+      this.refresh();
+    },
   });
 
   constructor() {
     // New and deleted jobs change the first page: refresh it (batched) while it is shown.
     this.stream.events$
       .pipe(
-        filter((e) => (e.event === 'job.created' || e.event === 'job.deleted') && this.pageIndex() === 0),
+        filter((e) => this.pageIndex() === 0 && (e.event === 'job.deleted' || (e.event === 'job.created' && this.listed(e.data)))),
         debounceTime(600),
-        takeUntilDestroyed(inject(DestroyRef)),
+        takeUntilDestroyed(this.destroyRef),
       )
+      .subscribe(() => this.refresh());
+    // After the server was gone (a restart), the list is read again by itself, not only by Refresh.
+    streamReconnects(toObservable(this.stream.connection))
+      .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe(() => this.refresh());
   }
 
-  protected setFilter(name: 'status' | 'type', values: readonly string[]): void {
-    void this.router.navigate([], { queryParams: { [name]: values.length ? values.join(',') : null }, queryParamsHandling: 'merge' });
+  protected navigate(change: JobsViewChange): void {
+    void this.router.navigate([], { queryParams: change.params, queryParamsHandling: 'merge', replaceUrl: change.replace ?? false });
+  }
+
+  protected setSort(sort: JobSort): void {
+    this.navigate({ params: { sort: sort === 'created_at' ? 'created_at' : null } });
+  }
+
+  protected clearFilters(): void {
+    this.navigate({ params: CLEARED_FILTERS });
   }
 
   protected openJob(job: Job | null): void {
-    void this.router.navigate([], { queryParams: { job: job?.job_id ?? null }, queryParamsHandling: 'merge' });
+    this.navigate({ params: { job: job?.job_id ?? null } });
   }
 
   protected nextPage(): void {
@@ -120,37 +148,61 @@ export class JobsPage {
   }
 
   protected refresh(): void {
-    this.reload.update((n) => n + 1);
+    this.page.reload();
   }
 
   protected toggle(job: Job): void {
     const next = new Set(this.selected());
     if (!next.delete(job.job_id)) next.add(job.job_id);
     this.selected.set(next);
+    this.allMatching.set(false);
   }
 
   protected toggleAll(checked: boolean): void {
     this.selected.set(new Set(checked ? this.rows().map((j) => j.job_id) : []));
+    this.allMatching.set(false);
   }
 
-  protected runBulk(action: BulkAction, jobs: readonly Job[] = this.selectedJobs()): void {
-    const confirmed =
-      action === 'delete'
+  /** Runs an action on the selected rows (the ones it applies to), or on every matching job. */
+  protected runBulk(action: BulkAction): void {
+    const matching = this.allMatching();
+    const target: BulkTarget = matching ? { filter: this.filter() } : { jobIds: eligible(this.selectedJobs(), action).map((j) => j.job_id) };
+    const label = this.actionLabels[action];
+    const ask =
+      matching || action === 'delete'
         ? confirmAction(this.dialog, {
-            title: `Delete ${jobs.length === 1 ? 'this job' : `${eligible(jobs, 'delete').length} jobs`}?`,
-            message: 'Finished jobs are deleted with their children. Their presets stay.',
-            confirmLabel: 'Delete',
+            title: matching ? `${label} every matching job?` : `Delete ${this.canBulk().delete === 1 ? 'this job' : `${this.canBulk().delete} jobs`}?`,
+            message: matching
+              ? `This applies to every job these filters match, on every page. Jobs it does not apply to are skipped.${action === 'delete' ? ' Deleted jobs take their children with them; their presets stay.' : ''}`
+              : 'Finished jobs are deleted with their children. Their presets stay.',
+            confirmLabel: matching ? `${label} all` : label,
           })
         : of(true);
-    confirmed.pipe(filter(Boolean), switchMap(() => this.bulk.run(action, jobs))).subscribe((outcome) => {
-      this.snackBar.open(describeOutcome(outcome), 'Close', { duration: 6000 });
-      if (action === 'delete' && jobs.some((j) => j.job_id === this.job())) this.openJob(null);
-      this.refresh();
-    });
+    ask
+      .pipe(
+        filter(Boolean),
+        switchMap(() => {
+          this.bulkBusy.set(true);
+          return this.actions.bulk(action, target);
+        }),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe({
+        next: (result) => {
+          this.bulkBusy.set(false);
+          this.bulkReport.set({ text: `${label}: ${describeBulkResult(action, result)}`, failed: false });
+          this.toggleAll(false);
+          this.refresh();
+        },
+        error: (err: unknown) => {
+          this.bulkBusy.set(false);
+          this.bulkReport.set({ text: `${label} failed: ${problemMessage(err)}`, failed: true });
+        },
+      });
+  }
+
+  /** Whether a new job belongs in the list as it is viewed (internal jobs churn while hidden). */
+  private listed(job: Job): boolean {
+    return this.view().showInternal || this.view().types.includes(job.type) || !INTERNAL_JOB_TYPES.includes(job.type);
   }
 }
-
-function parseList<T extends string>(raw: string | undefined, allowed: readonly T[]): T[] {
-  return (raw ?? '').split(',').filter((v): v is T => (allowed as readonly string[]).includes(v));
-}
-

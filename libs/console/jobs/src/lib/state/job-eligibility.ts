@@ -1,7 +1,5 @@
 /** Which bulk actions a job allows, by the rules of API.md (cancel unfinished, retry failed/cancelled, delete finished). */
-import { isFinished, type Job } from '@atelier/contracts';
-
-export type BulkAction = 'cancel' | 'retry' | 'delete';
+import { isFinished, type BulkAction, type Job } from '@atelier/contracts';
 
 export function allows(job: Job, action: BulkAction): boolean {
   switch (action) {
