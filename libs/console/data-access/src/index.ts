@@ -1,6 +1,7 @@
 export * from './lib/api/api-base-url';
 export * from './lib/api/problem-message';
 export * from './lib/api/jobs-api';
+export * from './lib/api/task-panel-api';
 export * from './lib/api/analyzers-api';
 export * from './lib/api/presets-api';
 export * from './lib/api/http-status';

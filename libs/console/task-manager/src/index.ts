@@ -1,3 +1,2 @@
 export * from './lib/task-manager.component';
 export * from './lib/state/task-manager.config';
-export * from './lib/state/task-dismissals';

@@ -28,7 +28,7 @@ export function eventSourceMessages(factory: EventSourceFactory, url: string): O
       const leftOut = leftOutOf(data);
       subscriber.next({ type: 'message', message: { kind: 'snapshot', id: e.lastEventId, jobs: data.jobs, ...(leftOut ? { leftOut } : {}) } });
     });
-    for (const name of [...JOB_EVENT_NAMES, ...QUEUE_EVENT_NAMES]) {
+    for (const name of [...JOB_EVENT_NAMES, ...QUEUE_EVENT_NAMES, 'panel.dismissed'] as const) {
       source.addEventListener(name, (e: MessageEvent<string>) => {
         const event = { id: e.lastEventId, event: name, data: JSON.parse(e.data) } as JobEvent;
         subscriber.next({ type: 'message', message: { kind: 'event', event } });

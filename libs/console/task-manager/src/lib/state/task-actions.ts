@@ -1,36 +1,56 @@
-import { Injectable, inject } from '@angular/core';
-import { MatSnackBar } from '@angular/material/snack-bar';
-import type { Observable } from 'rxjs';
+import { Injectable, inject, signal } from '@angular/core';
+import { finalize, type Observable } from 'rxjs';
 import type { Job } from '@atelier/contracts';
 import { JobsApi, JobsStream, problemMessage } from '@atelier/console/data-access';
-import { TaskDismissals } from './task-dismissals';
+import { NoticeQueue } from './notice-queue';
+import { PanelContent } from './panel-content';
+import { StreamRecovery } from './stream-recovery';
 
 /** What the buttons of a task card do; the stream's events confirm every change. */
 @Injectable({ providedIn: 'root' })
 export class TaskActions {
   private readonly api = inject(JobsApi);
   private readonly stream = inject(JobsStream);
-  private readonly dismissals = inject(TaskDismissals);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly content = inject(PanelContent);
+  private readonly recovery = inject(StreamRecovery);
+  private readonly notices = inject(NoticeQueue);
+
+  /** Jobs with a request under way: their buttons wait for the answer. */
+  readonly busy = signal<ReadonlySet<string>>(new Set());
 
   cancel(job: Job): void {
-    this.run(this.api.cancel(job.job_id), `Could not cancel “${job.title}”`);
+    this.send(job, this.api.cancel(job.job_id), `Could not cancel “${job.title}”`);
   }
 
   retry(job: Job): void {
-    this.dismissals.restore(job.job_id);
-    this.run(this.api.retry(job.job_id), `Could not retry “${job.title}”`);
+    this.send(job, this.api.retry(job.job_id), `Could not retry “${job.title}”`);
   }
 
-  dismiss(job: Job): void {
-    this.dismissals.dismiss(job.job_id);
-  }
-
-  private run(request: Observable<Job>, failure: string): void {
-    request.subscribe({
-      next: (job) => this.stream.upsert(job),
-      error: (err: unknown) =>
-        this.snackBar.open(`${failure}: ${problemMessage(err)}`, 'Close', { duration: 8000, panelClass: ['atl-snackbar', 'atl-snackbar-error'] }),
+  dismiss(...jobs: Job[]): void {
+    if (this.recovery.stale() || jobs.length === 0) return;
+    this.content.dismiss(jobs.map((j) => j.job_id)).subscribe({
+      error: (err: unknown) => this.fail(jobs.length === 1 ? `Could not dismiss “${jobs[0].title}”` : `Could not dismiss ${jobs.length} tasks`, err),
     });
+  }
+
+  private send(job: Job, request: Observable<Job>, failure: string): void {
+    // Disconnected, the card's buttons are disabled; a request now would fail or go unconfirmed.
+    if (this.recovery.stale() || this.busy().has(job.job_id)) return;
+    this.mark(job.job_id, true);
+    request.pipe(finalize(() => this.mark(job.job_id, false))).subscribe({
+      next: (answer) => this.stream.upsert(answer),
+      error: (err: unknown) => this.fail(failure, err),
+    });
+  }
+
+  private mark(jobId: string, busy: boolean): void {
+    const next = new Set(this.busy());
+    if (busy) next.add(jobId);
+    else next.delete(jobId);
+    this.busy.set(next);
+  }
+
+  private fail(message: string, err: unknown): void {
+    this.notices.show({ message: `${message}: ${problemMessage(err)}`, kind: 'error', action: 'Close' });
   }
 }

@@ -1,13 +1,11 @@
 import { InjectionToken, type Provider } from '@angular/core';
 
 export interface TaskManagerConfig {
-  /** How long a completed job stays in the panel before it is dismissed (it stays on the Jobs page). */
-  readonly autoDismissMs: number;
-  /** How long the "completed / failed" snackbar stays. */
+  /** How long a notice (a job completed or failed, a reconnect) stays on screen. */
   readonly snackbarMs: number;
 }
 
-export const DEFAULT_TASK_MANAGER_CONFIG: TaskManagerConfig = { autoDismissMs: 5000, snackbarMs: 6000 };
+export const DEFAULT_TASK_MANAGER_CONFIG: TaskManagerConfig = { snackbarMs: 6000 };
 
 export const TASK_MANAGER_CONFIG = new InjectionToken<TaskManagerConfig>('TASK_MANAGER_CONFIG', {
   providedIn: 'root',

@@ -1,5 +1,5 @@
-/** Turns the live jobs into the panel's rows: filtered, grouped by status, with known heights. */
-import type { Job, JobStatus, JobType } from '@atelier/contracts';
+/** Turns the panel's jobs into rows: filtered, grouped by status, with known heights. */
+import type { Job, JobStatus } from '@atelier/contracts';
 
 export type TaskFilter = 'all' | 'running' | 'completed' | 'failed';
 
@@ -26,12 +26,13 @@ export const GROUP_LABELS: Readonly<Record<JobStatus, string>> = {
 };
 
 /** Row heights in px; the virtual scroll strategy and the CSS both use them. */
-export const ROW_HEIGHTS = { header: 40, card: 128 } as const;
+export const ROW_HEIGHTS = { header: 40, card: 148 } as const;
 
 /** Room the expanded details of a card need (they scroll inside past the maximum). */
 export function detailsHeight(job: Job, childCount: number): number {
   const hasPresets = !!job.result && ('preset_id' in job.result || 'preset_ids' in job.result);
-  const height = 60 + (job.error ? 72 : 0) + (hasPresets ? 44 : 0) + (childCount ? 8 + childCount * 24 : 0);
+  const failure = job.error ? 132 : job.attempts > 1 || job.metadata['last_error'] ? 64 : 0;
+  const height = 64 + failure + (hasPresets ? 44 : 0) + (childCount ? 8 + childCount * 24 : 0);
   return Math.min(320, height);
 }
 
@@ -46,46 +47,59 @@ export type TaskRow =
       readonly size: number;
     };
 
-/** Housekeeping jobs the server starts on its own (a thumbnail per upload): on the Jobs page only. */
-export const BACKGROUND_JOB_TYPES: readonly JobType[] = ['generate_thumbnail'];
-
-export function isBackgroundJob(job: Job): boolean {
-  return BACKGROUND_JOB_TYPES.includes(job.type);
-}
-
-/** The tasks the panel shows: not dismissed, not background work, not a child whose parent is shown. */
-export function panelJobs(jobs: readonly Job[], byId: Readonly<Record<string, Job>>, dismissed: ReadonlySet<string>): Job[] {
-  return jobs.filter(
-    (j) => !dismissed.has(j.job_id) && !isBackgroundJob(j) && !(j.parent_id && byId[j.parent_id] && !dismissed.has(j.parent_id)),
-  );
-}
-
 export function countByFilter(jobs: readonly Job[]): Record<TaskFilter, number> {
   const counts: Record<TaskFilter, number> = { all: jobs.length, running: 0, completed: 0, failed: 0 };
   for (const job of jobs) {
-    for (const filter of ['running', 'completed', 'failed'] as const) {
-      if (FILTER_STATUSES[filter].includes(job.status)) counts[filter] += 1;
-    }
+    if (job.status === 'running' || job.status === 'queued') counts.running += 1;
+    else if (job.status === 'completed') counts.completed += 1;
+    else if (job.status === 'failed') counts.failed += 1;
   }
   return counts;
 }
 
+type CardRow = Extract<TaskRow, { kind: 'card' }>;
+
+function sameChildren(a: readonly Job[], b: readonly Job[]): boolean {
+  return a.length === b.length && a.every((c, i) => c === b[i]);
+}
+
+/**
+ * The rows of the list. `previous` rows are reused when nothing of theirs changed, so that
+ * with a thousand jobs one event re-renders one card, not all of them.
+ */
 export function buildTaskRows(
   jobs: readonly Job[],
   filter: TaskFilter,
   expanded: ReadonlySet<string>,
   byId: Readonly<Record<string, Job>> = {},
+  previous: readonly TaskRow[] = [],
 ): TaskRow[] {
+  const reusable = new Map<string, CardRow>();
+  for (const row of previous) if (row.kind === 'card') reusable.set(row.key, row);
+  const groups = new Map<JobStatus, Job[]>(FILTER_STATUSES[filter].map((s) => [s, []]));
+  for (const job of jobs) groups.get(job.status)?.push(job);
   const rows: TaskRow[] = [];
-  for (const status of FILTER_STATUSES[filter]) {
-    const group = jobs.filter((j) => j.status === status);
+  for (const [status, group] of groups) {
     if (group.length === 0) continue;
     rows.push({ kind: 'header', key: `h:${status}`, status, count: group.length, size: ROW_HEIGHTS.header });
     for (const job of group) {
       const open = expanded.has(job.job_id);
-      const children = job.child_ids.map((id) => byId[id]).filter((c): c is Job => !!c);
+      const children = job.child_ids.length ? job.child_ids.map((id) => byId[id]).filter((c): c is Job => !!c) : [];
+      const old = reusable.get(job.job_id);
+      if (old && old.job === job && old.expanded === open && sameChildren(old.children, children)) {
+        rows.push(old);
+        continue;
+      }
       rows.push({ kind: 'card', key: job.job_id, job, children, expanded: open, size: ROW_HEIGHTS.card + (open ? detailsHeight(job, children.length) : 0) });
     }
   }
   return rows;
+}
+
+/** The card row at `index` or the first after it, else the last before it; -1 when there is no card. */
+export function cardIndexNear(rows: readonly TaskRow[], index: number): number {
+  const start = Math.max(0, Math.min(index, rows.length - 1));
+  for (let i = start; i < rows.length; i++) if (rows[i].kind === 'card') return i;
+  for (let i = start - 1; i >= 0; i--) if (rows[i].kind === 'card') return i;
+  return -1;
 }

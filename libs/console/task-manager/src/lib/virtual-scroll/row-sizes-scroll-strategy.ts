@@ -4,7 +4,9 @@ import { Subject, distinctUntilChanged } from 'rxjs';
 
 /**
  * A CDK virtual scroll strategy for rows of known, differing heights (group headers, cards,
- * expanded cards): renders only what is in view plus a buffer, so 1,000 jobs stay smooth.
+ * expanded cards): renders only what is in view plus a buffer, so 1,000 jobs stay smooth. The
+ * scroll offset is read on scroll events only: reading it when the rows change (in the middle
+ * of change detection) forced a layout of the whole page on every click (bench P7).
  */
 export class RowSizesScrollStrategy implements VirtualScrollStrategy {
   private readonly index = new Subject<number>();
@@ -12,8 +14,10 @@ export class RowSizesScrollStrategy implements VirtualScrollStrategy {
   private viewport: CdkVirtualScrollViewport | null = null;
   /** offsets[i] is the top of row i; the last entry is the total height. */
   private offsets: number[] = [0];
+  /** The viewport's scroll offset as of its last scroll event. */
+  private scrollOffset = 0;
 
-  constructor(private readonly bufferPx = 400) {}
+  constructor(private readonly bufferPx = 300) {}
 
   setSizes(sizes: readonly number[]): void {
     const offsets = [0];
@@ -24,6 +28,7 @@ export class RowSizesScrollStrategy implements VirtualScrollStrategy {
 
   attach(viewport: CdkVirtualScrollViewport): void {
     this.viewport = viewport;
+    this.scrollOffset = viewport.measureScrollOffset();
     this.update();
   }
 
@@ -32,6 +37,7 @@ export class RowSizesScrollStrategy implements VirtualScrollStrategy {
   }
 
   onContentScrolled(): void {
+    if (this.viewport) this.scrollOffset = this.viewport.measureScrollOffset();
     this.update();
   }
 
@@ -68,8 +74,9 @@ export class RowSizesScrollStrategy implements VirtualScrollStrategy {
     if (!viewport) return;
     const count = this.offsets.length - 1;
     viewport.setTotalContentSize(this.offsets[count]);
-    const top = viewport.measureScrollOffset();
     const height = viewport.getViewportSize();
+    // Fewer rows than before: the browser will clamp the offset (and tell with a scroll event).
+    const top = Math.max(0, Math.min(this.scrollOffset, this.offsets[count] - height));
     const start = count === 0 ? 0 : this.rowAt(Math.max(0, top - this.bufferPx));
     const end = count === 0 ? 0 : Math.min(count, this.rowAt(top + height + this.bufferPx) + 1);
     viewport.setRenderedRange({ start, end });

@@ -1,0 +1,22 @@
+/** What a job works on, so that cards of the same kind can be told apart: its image and its names. */
+import type { Job } from '@atelier/contracts';
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() ? value.trim() : null;
+}
+
+/** The image a card shows as its thumbnail: the analysed one, or the generated one once it exists. */
+export function imageIdOf(job: Job): string | null {
+  const input = job.input as { image_id?: unknown };
+  if (text(input.image_id)) return text(input.image_id);
+  const result = job.result as { image_id?: unknown } | null;
+  return result ? text(result.image_id) : null;
+}
+
+/** "“Evening look” · portrait.jpg": the preset name asked for and the uploaded file's name, when known. */
+export function subjectOf(job: Job): string | null {
+  const presetName = text((job.input as { preset_name?: unknown }).preset_name);
+  const fileName = text(job.metadata['file_name']);
+  const parts = [presetName ? `“${presetName}”` : null, fileName].filter((p): p is string => p !== null);
+  return parts.length ? parts.join(' · ') : null;
+}
