@@ -8,6 +8,7 @@ import { AnalyzersModule } from '@atelier/analyzers';
 import { PresetsModule } from '@atelier/presets';
 import { AccessModule } from '@atelier/access';
 import { OperationsModule } from '@atelier/operations';
+import { IntegrationsModule } from '@atelier/integrations';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
 
@@ -25,7 +26,7 @@ export class AppModule {
       : { provide: HEALTH_CHECKS, inject: [StorageHealthCheck], useFactory: (storage: StorageHealthCheck) => [storage] };
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config), PersistenceModule, ...(distributed ? [DistributedModule.forRoot()] : []), StreamingModule, jobs, AccessModule, PresetsModule, AnalyzersModule, OperationsModule],
+      imports: [PlatformModule.forRoot(config), PersistenceModule, ...(distributed ? [DistributedModule.forRoot()] : []), StreamingModule, jobs, AccessModule, PresetsModule, AnalyzersModule, OperationsModule, IntegrationsModule],
       controllers: [HealthController, MetricsController],
       providers: [healthChecks],
     };

@@ -4,6 +4,7 @@ import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiExtraModels, ApiOkRespons
 import type { Response } from 'express';
 import type { AnalyzeSyncResponse, AnalyzerList, AsyncAcceptedResponse, ComprehensiveSyncResponse, Job } from '@atelier/contracts';
 import { ApiProblems, AppConfig, CreatesJobs, CurrentScope, type AccessScope } from '@atelier/platform';
+import { Idempotent } from '@atelier/integrations';
 import { AnalyzerRegistry } from './definitions/analyzer-registry';
 import { AnalysisRequestsService } from './requests/analysis-requests.service';
 import type { UploadedImageFile } from './images/image-inspector';
@@ -37,6 +38,7 @@ export class AnalyzersController {
   // Declared before ':name/analyze' so that it matches first.
   @Post('comprehensive/analyze')
   @CreatesJobs()
+  @Idempotent()
   @HttpCode(200)
   @UseInterceptors(FileInterceptor('image'))
   @ApiOperation({ summary: 'Run several analyzers on one image: one comprehensive_analyze parent job, one analyze child per analyzer' })
@@ -58,6 +60,7 @@ export class AnalyzersController {
 
   @Post(':name/analyze')
   @CreatesJobs()
+  @Idempotent()
   @HttpCode(200)
   @UseInterceptors(FileInterceptor('image'))
   @ApiOperation({ summary: 'Analyse one image with one analyzer (waits for the result unless async_mode=true)' })

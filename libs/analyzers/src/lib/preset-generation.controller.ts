@@ -3,6 +3,7 @@ import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AsyncAcceptedResponse } from '@atelier/contracts';
 import { ApiProblems, CreatesJobs, CurrentScope, type AccessScope } from '@atelier/platform';
+import { Idempotent } from '@atelier/integrations';
 import { JobsService } from '@atelier/jobs';
 import { PresetsService, presetIdPipe } from '@atelier/presets';
 import { GenerateImageBody } from './dto/generate-image.request';
@@ -20,6 +21,7 @@ export class PresetGenerationController {
 
   @Post(':preset_id/generate')
   @CreatesJobs()
+  @Idempotent()
   @HttpCode(202)
   @ApiOperation({ summary: 'Render an image from a preset (a generate_image job; the result names the new image_id)' })
   @ApiAcceptedResponse({ type: AsyncAcceptedDto, description: 'The job, queued; Location: /api/jobs/{job_id}' })

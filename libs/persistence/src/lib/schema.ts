@@ -207,6 +207,23 @@ export interface JobDismissalsTable {
   at: string;
 }
 
+/** An Idempotency-Key a user sent on a job-creating request, and the first answer to it. */
+export interface IdempotencyKeysTable {
+  user_id: string;
+  idempotency_key: string;
+  /** SHA-256 of the request (method, path, query, body fields and files): the same key on another request is refused. */
+  fingerprint: string;
+  /** in_progress while the first request runs; done once its answer is stored. */
+  state: string;
+  /** Which request holds the key: only it may store its answer or release the key. */
+  claim_id: string;
+  status: number | null;
+  /** JSON object of the answer's headers replays repeat (Content-Type, Location). */
+  headers: string | null;
+  body: Buffer | null;
+  created_at: string;
+}
+
 export interface AtelierTables {
   jobs: JobsTable;
   job_dependencies: JobDependenciesTable;
@@ -227,6 +244,7 @@ export interface AtelierTables {
   job_timeline: JobTimelineTable;
   queue_states: QueueStatesTable;
   job_dismissals: JobDismissalsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type AtelierDb = Kysely<AtelierTables>;

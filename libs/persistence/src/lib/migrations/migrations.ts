@@ -7,6 +7,7 @@ import { workersMigration } from './004-workers';
 import { accessMigration } from './005-access';
 import { jobsOwnerStatusMigration } from './006-jobs-owner-status';
 import { operationsMigration } from './007-operations';
+import { idempotencyMigration } from './008-idempotency';
 
 /** One list of migrations for both dialects; names sort in the order they apply. */
 class StaticMigrations implements MigrationProvider {
@@ -20,6 +21,7 @@ class StaticMigrations implements MigrationProvider {
       '005-access': accessMigration(this.dialect),
       '006-jobs-owner-status': jobsOwnerStatusMigration(this.dialect),
       '007-operations': operationsMigration(this.dialect),
+      '008-idempotency': idempotencyMigration(this.dialect),
     };
   }
 }

@@ -171,6 +171,12 @@ export const CONFIG_VARIABLES = {
   maxImagePixels: variable('MAX_IMAGE_PIXELS', 'Largest accepted image in pixels (width × height).', '40000000', integer(1, 1_000_000_000)),
   syncWaitTimeoutMs: variable('SYNC_WAIT_TIMEOUT_MS', 'How long a request without async_mode waits before answering 504.', '120000', integer(100, 3_600_000)),
   analysisCacheTtlMs: variable('ANALYSIS_CACHE_TTL_MS', 'Window in which the same image + analyzer + provider + model reuses a stored result (0 disables).', '86400000', integer(0, 31_536_000_000)),
+  idempotencyTtlMs: variable(
+    'IDEMPOTENCY_TTL_MS',
+    'How long the answer to a request sent with an Idempotency-Key is kept: the same key and request within this time answer it again and create nothing.',
+    '86400000',
+    integer(1000, 31_536_000_000),
+  ),
   consoleDir: variable('CONSOLE_DIR', 'Built console served at / in embedded mode. Empty disables.', './dist/apps/console/browser', text),
   workerHealthPort: variable('WORKER_HEALTH_PORT', 'Port of the worker liveness endpoint (0 disables).', '0', integer(0, 65535)),
 } as const;
