@@ -36,6 +36,7 @@ for (const size of SIZES) {
 
     for (const scheme of ['light', 'dark'] as const) {
       test(`the Dashboard, Queues and Workers pages in ${scheme}: a screenshot each and no serious axe violation`, async ({ app, page, request }) => {
+        test.setTimeout(120_000); // three axe scans
         await page.emulateMedia({ colorScheme: scheme });
         // Something to show: a job that runs (the offline provider takes seconds) while the pages are open.
         await submitAnalysis(request, 'hair-color');
@@ -52,83 +53,95 @@ for (const size of SIZES) {
   });
 }
 
-test('the dashboard counts what happened and updates from the stream as jobs finish', async ({ app, page, request }) => {
+test('the dashboard counts what happened and updates from the stream as jobs change', async ({ app, page, request }) => {
   await page.goto('/dashboard');
   await PAGES[0].ready(page);
-  const created = page.getByTestId('throughput-summary');
-  const count = async (what: string) => Number(new RegExp(`(\\d+) (?:jobs? )?${what}`).exec((await created.textContent()) ?? '')?.[1]);
-  const before = await count('created');
+  const summary = page.getByTestId('throughput-summary');
+  const count = async (what: string) => Number(new RegExp(`(\\d+) (?:jobs? )?${what}`).exec((await summary.textContent()) ?? '')?.[1]);
+  const created = await count('created');
+  const cancelled = await count('cancelled');
   const job = await submitAnalysis(request, 'hair-color');
-  // No reload: the stream's job.created leads to a new read of the stats (the upload's thumbnail job counts too).
-  await expect.poll(() => count('created')).toBeGreaterThan(before);
+  // No reload: the stream's events lead to new reads of the stats (the upload's thumbnail job counts too).
+  await expect.poll(() => count('created')).toBeGreaterThan(created);
+  expect((await request.post(`/api/jobs/${job.job_id}/cancel`)).status()).toBe(200);
+  await expect.poll(() => count('cancelled')).toBe(cancelled + 1);
+
   await page.getByTestId('chart-throughput').locator('summary').click();
   await expect(page.getByTestId('throughput-table')).toBeVisible();
-
   await page.getByTestId('dashboard-range').getByRole('radio', { name: '7 d' }).click();
   await expect(page).toHaveURL(/\/dashboard\?range=7d$/);
   await expect(page.getByTestId('tile-failed')).toContainText('Failed in the last 7 days');
-  const cancelled = await count('cancelled');
-  await request.post(`/api/jobs/${job.job_id}/cancel`);
-  await expect.poll(() => count('cancelled')).toBe(cancelled + 1);
+  await expect(summary).toContainText(`${cancelled + 1} cancelled`);
   await app.expectAccessible('the dashboard over 7 days, with the table open');
 });
 
-test('pause and resume of a queue, seen in a second browser context', async ({ app, page, request, browser, baseURL }) => {
-  const other = await secondConsole(browser, baseURL!, { width: 1440, height: 900 });
-  try {
-    await page.goto('/queues');
-    await other.app.page.goto('/queues');
-    const mine = page.getByTestId('queue-analyze');
-    const theirs = other.app.page.getByTestId('queue-analyze');
-    await expect(theirs).toHaveAttribute('data-paused', 'false');
+test.describe('a queue', () => {
+  // Even when a test stops half-way, the next one finds the analyses running.
+  test.afterEach(async ({ request }) => {
+    expect((await request.post('/api/queues/analyze/resume')).status()).toBe(200);
+  });
 
-    // Pause only after the confirmation.
-    await mine.getByRole('button', { name: 'Pause Analysis' }).click();
-    const dialog = page.getByRole('dialog');
-    await expect(dialog.getByRole('heading', { name: 'Pause Analysis?' })).toBeVisible();
-    await app.expectAccessible('the pause confirmation');
-    await dialog.getByRole('button', { name: 'Keep' }).click();
-    await expect(dialog).toHaveCount(0);
-    expect(((await (await request.get('/api/queues')).json()) as QueueList).queues.find((q) => q.type === 'analyze')?.paused).toBe(false);
+  test('pause and resume of a queue, seen in a second browser context', async ({ app, page, request, browser, baseURL }) => {
+    test.setTimeout(120_000);
+    const other = await secondConsole(browser, baseURL!, { width: 1440, height: 900 });
+    try {
+      await page.goto('/queues');
+      await other.app.page.goto('/queues');
+      const mine = page.getByTestId('queue-analyze');
+      const theirs = other.app.page.getByTestId('queue-analyze');
+      await expect(theirs).toHaveAttribute('data-paused', 'false');
 
-    await mine.getByRole('button', { name: 'Pause Analysis' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Pause' }).click();
-    await expect(mine).toHaveAttribute('data-paused', 'true');
-    await expect(mine.getByTestId('queue-state')).toHaveText('Paused');
-    // The other browser learns it from its stream, without a reload.
-    await expect(theirs).toHaveAttribute('data-paused', 'true');
-    await expect(theirs).toContainText(/Paused .* ago by you/);
-    await expect(other.app.page.getByTestId('queues-status')).toHaveText('1 queue is paused.');
+      // Pause only after the confirmation.
+      await mine.getByRole('button', { name: 'Pause Analysis' }).click();
+      const dialog = page.getByRole('dialog');
+      await expect(dialog.getByRole('heading', { name: 'Pause Analysis?' })).toBeVisible();
+      await app.expectAccessible('the pause confirmation');
+      await dialog.getByRole('button', { name: 'Keep' }).click();
+      await expect(dialog).toHaveCount(0);
+      expect(((await (await request.get('/api/queues')).json()) as QueueList).queues.find((q) => q.type === 'analyze')?.paused).toBe(false);
 
-    // While paused, a new analysis waits in the queue, and both pages count it.
-    const waiting = await submitAnalysis(request, 'hair-color');
-    await expect(theirs.locator('td').nth(1)).toHaveText(/^[1-9]\d*$/);
-    await other.app.screenshot('12-queues-paused-seen-elsewhere');
-    expect(((await (await request.get(`/api/jobs/${waiting.job_id}`)).json()) as Job).status).toBe('queued');
+      await mine.getByRole('button', { name: 'Pause Analysis' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Pause' }).click();
+      await expect(mine).toHaveAttribute('data-paused', 'true');
+      await expect(mine.getByTestId('queue-state')).toHaveText('Paused');
+      // The other browser learns it from its stream, without a reload.
+      await expect(theirs).toHaveAttribute('data-paused', 'true');
+      await expect(theirs).toContainText(/Paused .* ago by you/);
+      await expect(other.app.page.getByTestId('queues-status')).toHaveText('1 queue is paused.');
 
-    // Resumed from the other browser: this one follows, and the job starts.
-    await theirs.getByRole('button', { name: 'Resume Analysis' }).click();
-    await other.app.page.getByRole('dialog').getByRole('button', { name: 'Resume' }).click();
-    await expect(theirs).toHaveAttribute('data-paused', 'false');
-    await expect(mine).toHaveAttribute('data-paused', 'false');
-    await expect(page.getByTestId('queues-status')).toHaveText('Every queue is running.');
-    await expect.poll(async () => ((await (await request.get(`/api/jobs/${waiting.job_id}`)).json()) as Job).status).not.toBe('queued');
-  } finally {
-    await request.post('/api/queues/analyze/resume');
-    await other.close();
-  }
+      // While paused, a new analysis waits in the queue, and both pages count it.
+      const waiting = await submitAnalysis(request, 'hair-color');
+      await expect(theirs.locator('td').nth(1)).toHaveText(/^[1-9]\d*$/);
+      await other.app.screenshot('12-queues-paused-seen-elsewhere');
+      expect(((await (await request.get(`/api/jobs/${waiting.job_id}`)).json()) as Job).status).toBe('queued');
+
+      // Resumed from the other browser: this one follows, and the job starts.
+      await theirs.getByRole('button', { name: 'Resume Analysis' }).click();
+      await other.app.page.getByRole('dialog').getByRole('button', { name: 'Resume' }).click();
+      await expect(theirs).toHaveAttribute('data-paused', 'false');
+      await expect(mine).toHaveAttribute('data-paused', 'false');
+      await expect(page.getByTestId('queues-status')).toHaveText('Every queue is running.');
+      await expect.poll(async () => ((await (await request.get(`/api/jobs/${waiting.job_id}`)).json()) as Job).status).not.toBe('queued');
+    } finally {
+      await other.close();
+    }
+  });
 });
 
-test('the Workers page shows the process running a job, linked to the job, with times that tick', async ({ page, request }) => {
+test('the Workers page shows the process running a job, with times that tick, and links to the job’s page', async ({ page, request }) => {
   const job = await submitAnalysis(request, 'hair-color');
   await page.goto('/workers');
   const link = page.locator(`[data-testid="worker-job"] a[href="/jobs/${job.job_id}"]`);
   await expect(link).toBeVisible();
   await expect(link).toHaveText(job.title);
   const seen = page.getByTestId('worker-seen').first();
-  await expect(seen).toHaveText(/ago$/);
+  await expect(seen).toHaveText(/ago$|^just now$/);
   const first = await seen.textContent();
   await expect(seen).not.toHaveText(first ?? '');
+
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`/jobs/${job.job_id}$`));
+  await expect(page.getByRole('heading', { level: 1, name: job.title })).toBeVisible();
 });
 
 test('the theme follows the system until the user picks one, and the pick survives a reload', async ({ page }) => {

@@ -40,6 +40,11 @@ export const appRoutes: Routes = [
         loadComponent: () => import('@atelier/console/jobs').then((m) => m.JobsPage),
       },
       {
+        path: 'jobs/:job_id',
+        title: 'Job · Atelier',
+        loadComponent: () => import('@atelier/console/jobs').then((m) => m.JobDetailPage),
+      },
+      {
         path: '',
         loadChildren: () => import('@atelier/console/operations').then((m) => m.operationsRoutes),
       },
