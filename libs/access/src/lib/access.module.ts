@@ -14,6 +14,7 @@ import { ApiKeysService } from './api-keys/api-keys.service';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { Authenticator } from './guard/authenticator';
 import { AccessGuard } from './guard/access.guard';
+import { PrincipalCache } from './guard/principal-cache';
 import { AuthController } from './auth/auth.controller';
 import { LoginThrottle } from './auth/login-throttle';
 import { SsoStatus } from './auth/sso-status';
@@ -51,6 +52,7 @@ function rateCounterOf(config: AppConfig, db: AtelierDb): RateCounter {
     CredentialsRevoker,
     SessionsService,
     ApiKeysService,
+    PrincipalCache,
     Authenticator,
     LoginThrottle,
     SsoStatus,

@@ -3,6 +3,7 @@ import type { ApiKey, CreatedApiKey, Role } from '@atelier/contracts';
 import { ATELIER_DB, currentExecutor, inTransaction, type AtelierDb, type ApiKeysTable } from '@atelier/persistence';
 import { ForbiddenError, InvalidInputError, NotFoundError, roleAtLeast, uuidv7, type AccessScope, type Principal } from '@atelier/platform';
 import { AuditService } from '../audit/audit.service';
+import { PrincipalCache } from '../guard/principal-cache';
 import { randomSecret, sha256 } from '../tokens';
 
 /** Every key starts with this, so secret scanners and people recognise one. */
@@ -24,6 +25,7 @@ export class ApiKeysService {
   constructor(
     @Inject(ATELIER_DB) private readonly db: AtelierDb,
     private readonly audit: AuditService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async create(principal: Principal, scope: AccessScope, spec: NewApiKey): Promise<CreatedApiKey> {
@@ -65,17 +67,19 @@ export class ApiKeysService {
   }
 
   async revoke(principal: Principal, scope: AccessScope, id: string): Promise<void> {
-    await inTransaction(this.db, async () => {
-      const db = currentExecutor(this.db);
-      const row = await db.selectFrom('api_keys').selectAll().where('api_key_id', '=', id).executeTakeFirst();
-      if (!row || (principal.role !== 'admin' && row.user_id !== principal.user_id)) throw new NotFoundError(`No API key with id "${id}".`);
-      await db.deleteFrom('api_keys').where('api_key_id', '=', id).execute();
-      await this.audit.record(scope, { action: 'api_key.revoked', target: id, detail: { name: row.name, prefix: row.prefix } });
-    });
+    await this.principals.changing(() =>
+      inTransaction(this.db, async () => {
+        const db = currentExecutor(this.db);
+        const row = await db.selectFrom('api_keys').selectAll().where('api_key_id', '=', id).executeTakeFirst();
+        if (!row || (principal.role !== 'admin' && row.user_id !== principal.user_id)) throw new NotFoundError(`No API key with id "${id}".`);
+        await db.deleteFrom('api_keys').where('api_key_id', '=', id).execute();
+        await this.audit.record(scope, { action: 'api_key.revoked', target: id, detail: { name: row.name, prefix: row.prefix } });
+      }),
+    );
   }
 
-  /** The key's id, user and role when it is live; records its use (at most once a minute). */
-  async resolve(key: string): Promise<{ apiKeyId: string; userId: string; role: Role } | undefined> {
+  /** The key's id, user and role when it is live, and until when (its expiry); records its use (at most once a minute). */
+  async resolve(key: string): Promise<{ apiKeyId: string; userId: string; role: Role; validUntil: number } | undefined> {
     if (!key.startsWith(API_KEY_PREFIX)) return undefined;
     const row = await this.db.selectFrom('api_keys').select(['api_key_id', 'user_id', 'role', 'expires_at']).where('key_hash', '=', sha256(key)).executeTakeFirst();
     if (!row || (row.expires_at && Date.parse(row.expires_at) <= Date.now())) return undefined;
@@ -84,7 +88,7 @@ export class ApiKeysService {
       this.touched.set(row.api_key_id, now);
       await this.db.updateTable('api_keys').set({ last_used_at: new Date(now).toISOString() }).where('api_key_id', '=', row.api_key_id).execute();
     }
-    return { apiKeyId: row.api_key_id, userId: row.user_id, role: row.role as Role };
+    return { apiKeyId: row.api_key_id, userId: row.user_id, role: row.role as Role, validUntil: row.expires_at ? Date.parse(row.expires_at) : Infinity };
   }
 }
 

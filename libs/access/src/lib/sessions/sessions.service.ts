@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ATELIER_DB, currentExecutor, type AtelierDb } from '@atelier/persistence';
 import { AppConfig } from '@atelier/platform';
+import { PrincipalCache } from '../guard/principal-cache';
 import { randomSecret, sha256 } from '../tokens';
 
 export interface SessionMeta {
@@ -21,6 +22,7 @@ export class SessionsService {
   constructor(
     @Inject(ATELIER_DB) private readonly db: AtelierDb,
     @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly principals: PrincipalCache,
   ) {}
 
   /** Opens a session for a user; answers the cookie value. */
@@ -42,8 +44,8 @@ export class SessionsService {
     return token;
   }
 
-  /** The user id of a live session (and its hash), or undefined; an expired or idle session is removed. */
-  async resolve(token: string): Promise<{ userId: string; sessionHash: string } | undefined> {
+  /** The user id of a live session, its hash and until when it stays live unused; undefined when gone (an expired or idle one is removed). */
+  async resolve(token: string): Promise<{ userId: string; sessionHash: string; validUntil: number } | undefined> {
     const hash = sha256(token);
     const row = await this.db.selectFrom('sessions').select(['user_id', 'last_seen_at', 'expires_at']).where('session_hash', '=', hash).executeTakeFirst();
     if (!row) return undefined;
@@ -53,14 +55,16 @@ export class SessionsService {
       await this.revoke(token);
       return undefined;
     }
+    let lastSeen = Date.parse(row.last_seen_at);
     if (idleFor >= TOUCH_EVERY_MS) {
       await this.db.updateTable('sessions').set({ last_seen_at: new Date(now).toISOString() }).where('session_hash', '=', hash).execute();
+      lastSeen = now;
     }
-    return { userId: row.user_id, sessionHash: hash };
+    return { userId: row.user_id, sessionHash: hash, validUntil: Math.min(Date.parse(row.expires_at), lastSeen + this.config.values.sessionIdleTimeoutMs) };
   }
 
   async revoke(token: string): Promise<void> {
-    await currentExecutor(this.db).deleteFrom('sessions').where('session_hash', '=', sha256(token)).execute();
+    await this.principals.changing(() => currentExecutor(this.db).deleteFrom('sessions').where('session_hash', '=', sha256(token)).execute());
   }
 
   /** Removes sessions past their absolute expiry (the idle ones go when next presented, or here once past it). */

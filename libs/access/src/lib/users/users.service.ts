@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './password-hasher';
 import { UsersRepository, publicUser, type UserRecord } from './users.repository';
 import { CredentialsRevoker } from './credentials-revoker';
+import { PrincipalCache } from '../guard/principal-cache';
 
 export interface NewUser {
   email: string;
@@ -30,6 +31,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly revoker: CredentialsRevoker,
     @Inject(ATELIER_DB) private readonly db: AtelierDb,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async create(scope: AccessScope, spec: NewUser): Promise<User> {
@@ -67,31 +69,35 @@ export class UsersService {
   async update(scope: AccessScope, id: string, patch: UserPatch): Promise<User> {
     if (patch.password !== undefined) checkPassword(patch.password);
     const passwordHash = patch.password === undefined ? undefined : await hashPassword(patch.password);
-    return inTransaction(this.db, async () => {
-      const before = await this.get(id);
-      const demotes = before.role === 'admin' && ((patch.role && patch.role !== 'admin') || patch.disabled === true);
-      if (demotes && (await this.users.countAdmins()) <= 1) {
-        throw new ConflictError('This is the last admin: make another user admin first.', 'last_admin');
-      }
-      const after = await this.users.update(id, { name: patch.name?.trim() || undefined, role: patch.role, disabled: patch.disabled, password_hash: passwordHash });
-      if (!after) throw new NotFoundError(`No user with id "${id}".`);
-      // A disabled user, a lowered role or a new password: their sessions and keys stop at once.
-      if (patch.disabled === true || (patch.role && patch.role !== before.role) || passwordHash) await this.revoker.revokeAll(id, patch.role);
-      const changed = Object.keys(patch).filter((k) => k !== 'password');
-      await this.audit.record(scope, { action: 'user.updated', target: id, detail: { changed, password_changed: passwordHash !== undefined } });
-      return publicUser(after);
-    });
+    return this.principals.changing(() =>
+      inTransaction(this.db, async () => {
+        const before = await this.get(id);
+        const demotes = before.role === 'admin' && ((patch.role && patch.role !== 'admin') || patch.disabled === true);
+        if (demotes && (await this.users.countAdmins()) <= 1) {
+          throw new ConflictError('This is the last admin: make another user admin first.', 'last_admin');
+        }
+        const after = await this.users.update(id, { name: patch.name?.trim() || undefined, role: patch.role, disabled: patch.disabled, password_hash: passwordHash });
+        if (!after) throw new NotFoundError(`No user with id "${id}".`);
+        // A disabled user, a lowered role or a new password: their sessions and keys stop at once.
+        if (patch.disabled === true || (patch.role && patch.role !== before.role) || passwordHash) await this.revoker.revokeAll(id, patch.role);
+        const changed = Object.keys(patch).filter((k) => k !== 'password');
+        await this.audit.record(scope, { action: 'user.updated', target: id, detail: { changed, password_changed: passwordHash !== undefined } });
+        return publicUser(after);
+      }),
+    );
   }
 
   async delete(scope: AccessScope, id: string): Promise<void> {
-    await inTransaction(this.db, async () => {
-      const user = await this.get(id);
-      if (user.role === 'admin' && !user.disabled && (await this.users.countAdmins()) <= 1) {
-        throw new ConflictError('This is the last admin: make another user admin first.', 'last_admin');
-      }
-      await this.users.delete(id);
-      await this.audit.record(scope, { action: 'user.deleted', target: id, detail: { email: user.email } });
-    });
+    await this.principals.changing(() =>
+      inTransaction(this.db, async () => {
+        const user = await this.get(id);
+        if (user.role === 'admin' && !user.disabled && (await this.users.countAdmins()) <= 1) {
+          throw new ConflictError('This is the last admin: make another user admin first.', 'last_admin');
+        }
+        await this.users.delete(id);
+        await this.audit.record(scope, { action: 'user.deleted', target: id, detail: { email: user.email } });
+      }),
+    );
   }
 }
 
