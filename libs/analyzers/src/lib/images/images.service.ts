@@ -40,14 +40,23 @@ export class ImagesService {
    * recognised by their sha256 first and need no more work; a new image is checked cheaply
    * (type, header, structure), then decoded and normalised before anything is stored, so an
    * upload that cannot be decoded answers 400 and leaves no job, blob or row behind.
+   * `admitted` is a check already under way (the caller's job quota): its refusal comes before any
+   * of the upload's, and nothing is stored unless it passes. It runs beside the look-up of the bytes,
+   * so the two reads share one round.
    */
-  async accept(upload: UploadedImageFile | undefined, owner?: string): Promise<AcceptedImage> {
+  async accept(upload: UploadedImageFile | undefined, owner?: string, admitted: Promise<void> = Promise.resolve()): Promise<AcceptedImage> {
     const limits: UploadLimits = { maxBytes: this.config.values.maxUploadBytes, maxPixels: this.config.values.maxImagePixels };
-    const { file } = checkUpload(upload, limits);
-    const known = await this.find(sha256Hex(file.buffer));
+    let file: UploadedImageFile;
+    try {
+      ({ file } = checkUpload(upload, limits));
+    } catch (refused) {
+      await admitted;
+      throw refused;
+    }
+    const [, known] = await Promise.all([admitted, this.findWithOwner(sha256Hex(file.buffer), owner)]);
     if (known) {
-      await this.recordOwner(known.image_id, owner);
-      return { image: known, created: false };
+      if (owner && !known.owned) await this.addOwner(known.image.image_id, owner);
+      return { image: known.image, created: false };
     }
     const inspected = await inspectUpload(file, limits);
     const normalised = await normaliseImage(inspected.original, limits.maxPixels);
@@ -61,8 +70,31 @@ export class ImagesService {
     if (!owner) return;
     // Read first: the same user uploading the same image again (the common case) costs no write.
     const known = await this.db.selectFrom('image_owners').select('owner').where('image_id', '=', imageId).where('owner', '=', owner).executeTakeFirst();
-    if (known) return;
+    if (!known) await this.addOwner(imageId, owner);
+  }
+
+  private async addOwner(imageId: string, owner: string): Promise<void> {
     await this.db.insertInto('image_owners').values({ image_id: imageId, owner }).onConflict((oc) => oc.columns(['image_id', 'owner']).doNothing()).execute();
+  }
+
+  /** A stored image, and whether `owner` has it already (no owner: nothing to record), in one read: the upload path. */
+  private async findWithOwner(imageId: string, owner: string | undefined): Promise<{ image: ImageRecord; owned: boolean } | undefined> {
+    if (!owner) {
+      const image = await this.find(imageId);
+      return image && { image, owned: true };
+    }
+    const row = await this.db
+      .selectFrom('images')
+      .selectAll('images')
+      .select((eb) =>
+        eb.exists(eb.selectFrom('image_owners').select('image_owners.owner').whereRef('image_owners.image_id', '=', 'images.image_id').where('image_owners.owner', '=', owner)).as('owned'),
+      )
+      .where('images.image_id', '=', imageId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { owned, ...image } = row;
+    // SQLite answers 1 or 0, PostgreSQL a boolean.
+    return { image, owned: Boolean(Number(owned)) };
   }
 
   /** The image when `scope` may see it: a member, only images it uploaded (or made); others' are as if they did not exist. */

@@ -28,8 +28,7 @@ export class AnalysisRequestsService {
 
   async analyze(scope: AccessScope, name: string, file: UploadedImageFile | undefined, presetName?: string): Promise<Job<'analyze'>> {
     const analyzer = this.analyzers.get(name);
-    await this.checkQuota(scope, 1);
-    const imageId = await this.acceptImage(scope, file);
+    const imageId = await this.acceptImage(scope, file, this.checkQuota(scope, 1));
     return this.jobs.create({
       type: 'analyze',
       title: titleOf(analyzer),
@@ -41,8 +40,7 @@ export class AnalysisRequestsService {
 
   async comprehensive(scope: AccessScope, file: UploadedImageFile | undefined, analyzerList?: string, presetName?: string): Promise<Job<'comprehensive_analyze'>> {
     const selected = this.analyzers.select(analyzerList);
-    await this.checkQuota(scope, selected.length + 1);
-    const imageId = await this.acceptImage(scope, file);
+    const imageId = await this.acceptImage(scope, file, this.checkQuota(scope, selected.length + 1));
     return this.jobs.create({
       type: 'comprehensive_analyze',
       title: 'Comprehensive analysis',
@@ -91,7 +89,7 @@ export class AnalysisRequestsService {
 
   /**
    * JOB_QUOTA_PER_USER: a user's queued + running jobs, counted in the shared database, so every
-   * node enforces the same cap. Checked before the upload is stored.
+   * node enforces the same cap. Decided before the upload is checked or stored (ImagesService.accept).
    */
   private async checkQuota(scope: AccessScope, adding: number): Promise<void> {
     if (!scope.actor) return;
@@ -106,9 +104,9 @@ export class AnalysisRequestsService {
     }
   }
 
-  /** Stores a valid upload, recorded as the requester's; a new image also gets its thumbnail job. */
-  private async acceptImage(scope: AccessScope, file: UploadedImageFile | undefined): Promise<string> {
-    const { image, created } = await this.images.accept(file, scope.actor);
+  /** Stores a valid upload once `admitted` (the quota) passes, recorded as the requester's; a new image also gets its thumbnail job. */
+  private async acceptImage(scope: AccessScope, file: UploadedImageFile | undefined, admitted: Promise<void>): Promise<string> {
+    const { image, created } = await this.images.accept(file, scope.actor, admitted);
     if (created) {
       await this.jobs
         // A system job (no owner): it serves whoever uploads the image, and never counts against a user's quota.
