@@ -3,12 +3,16 @@
 // or `npm run bench -- --quick` (about a minute, for CI; goals are reported, never enforced).
 //   --only P1,P3   run only these scenarios     --skip P7   leave these out
 //   --docs / --no-docs   force writing docs/benchmarks.md or not (default: full runs write it)
+//   --cpu-prof   every server started writes a V8 CPU profile to dist/bench/cpu-profiles/ (read one with
+//                tools/bench/cpuprofile-summary.mjs); profiling slows the server: such a run writes the docs only with --docs
+import { mkdirSync } from 'node:fs';
 import os from 'node:os';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { machineInfo } from './lib/machine.mjs';
 import { printTable, writeResults } from './lib/report.mjs';
-import { killAllServers } from './lib/server.mjs';
-import { ensureServerBuilt, quietNestLogger } from './lib/workspace.mjs';
+import { killAllServers, serverNodeArgs } from './lib/server.mjs';
+import { ensureServerBuilt, quietNestLogger, root } from './lib/workspace.mjs';
 import { SCENARIOS } from './scenarios/index.mjs';
 
 const { values: args } = parseArgs({
@@ -18,11 +22,12 @@ const { values: args } = parseArgs({
     skip: { type: 'string' },
     docs: { type: 'boolean' },
     'no-docs': { type: 'boolean' },
+    'cpu-prof': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (args.help) {
-  console.log('usage: npm run bench [-- --quick] [--only P1,P3] [--skip P7] [--docs | --no-docs]');
+  console.log('usage: npm run bench [-- --quick] [--only P1,P3] [--skip P7] [--docs | --no-docs] [--cpu-prof]');
   process.exit(0);
 }
 
@@ -31,11 +36,17 @@ const only = list(args.only);
 const skip = list(args.skip) ?? [];
 const quick = args.quick;
 const selected = SCENARIOS.filter((s) => (!only || only.includes(s.id)) && !skip.includes(s.id));
-const writeDocs = args['no-docs'] ? false : (args.docs ?? (!quick && !only && skip.length === 0));
+const writeDocs = args['no-docs'] ? false : (args.docs ?? (!quick && !only && skip.length === 0 && !args['cpu-prof']));
 // A scenario that hangs must not hang the harness (or CI).
 const SCENARIO_TIMEOUT_MS = (quick ? 90 : 240) * 1000;
 
 const log = (msg) => console.log(`[bench] ${msg}`);
+
+const profileDir = args['cpu-prof'] ? join(root, 'dist/bench/cpu-profiles', new Date().toISOString().replace(/[:.]/g, '-')) : undefined;
+if (profileDir) {
+  mkdirSync(profileDir, { recursive: true });
+  serverNodeArgs.push('--cpu-prof', `--cpu-prof-dir=${profileDir}`);
+}
 
 process.on('SIGINT', () => {
   killAllServers();
@@ -88,5 +99,6 @@ results.machine.load_average_at_end = os.loadavg().map((l) => Math.round(l * 100
 printTable(results);
 const written = writeResults(results, { docs: writeDocs });
 log(`wrote ${written.join(' and ')} in ${results.total_seconds} s total`);
+if (profileDir) log(`server CPU profiles in ${relative(root, profileDir)}: node tools/bench/cpuprofile-summary.mjs <file>`);
 // Missed goals never fail the run; only a scenario that crashed does (the harness must not rot).
 process.exit(crashed ? 1 : 0);

@@ -11,6 +11,9 @@ import { distServer, root } from './workspace.mjs';
 /** Running servers → the temp DATA_DIR to remove with them (undefined when the caller owns it). */
 const live = new Map();
 
+/** Node flags added to every server this process starts (`npm run bench -- --cpu-prof` adds --cpu-prof). */
+export const serverNodeArgs = [];
+
 export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -46,7 +49,7 @@ export async function startServer({ env = {}, dataDir, nodeArgs = [], timeoutMs 
   const ownDir = !dataDir;
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'atelier-bench-data-'));
   const port = await freePort();
-  const child = spawn(process.execPath, [...startFlags(), ...nodeArgs, join(distServer, 'apps/api/src/main.js')], {
+  const child = spawn(process.execPath, [...startFlags(), ...serverNodeArgs, ...nodeArgs, join(distServer, 'apps/api/src/main.js')], {
     cwd: root,
     env: {
       ...process.env,
