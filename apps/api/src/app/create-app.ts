@@ -1,14 +1,15 @@
 import { NestFactory, Reflector } from '@nestjs/core';
 import type { DynamicModule, INestApplication, LoggerService, Type } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import express, { type Request, type Response, type NextFunction } from 'express';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import helmet from 'helmet';
-import { AppConfig, DrainingGuard, ProblemDto, ProblemFilter, ShutdownState, UnauthenticatedError, createValidationPipe, refuseDeepJson } from '@atelier/platform';
+import { AppConfig, DrainingGuard, ProblemFilter, ShutdownState, UnauthenticatedError, createValidationPipe, refuseDeepJson } from '@atelier/platform';
 import { Authenticator, allowedHostsOf, hostAllowlist } from '@atelier/access';
 import { AppModule } from './app.module';
+import { buildOpenApiDocument } from './openapi-document';
 
 export interface CreateAppOptions {
   logger?: LoggerService | false;
@@ -38,19 +39,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.disable('x-powered-by');
   app.set('etag', false);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Atelier API')
-      .setDescription('Image analyses as background jobs, live progress over Server-Sent Events. Errors are RFC 9457 problem+json.')
-      .setVersion('1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (Settings → API keys, or POST /api/api-keys)' }, 'bearer')
-      .addCookieAuth('atelier_session', { type: 'apiKey', in: 'cookie', name: 'atelier_session' }, 'cookie')
-      .addSecurityRequirements('bearer')
-      .addSecurityRequirements('cookie')
-      .build(),
-    { extraModels: [ProblemDto] },
-  );
+  const document = buildOpenApiDocument(app);
   app.use(['/api/docs', '/api/openapi.json'], requirePrincipal(app));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', swaggerOptions: { persistAuthorization: true } });
 

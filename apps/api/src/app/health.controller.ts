@@ -5,6 +5,20 @@ import type { HealthStatus } from '@atelier/contracts';
 import { AppConfig, HEALTH_CHECKS, Public, ShutdownState, runHealthChecks, type HealthCheck } from '@atelier/platform';
 import { JobStore } from '@atelier/jobs';
 
+const HEALTH_SCHEMA = {
+  type: 'object',
+  required: ['status', 'mode', 'checks'],
+  properties: {
+    status: { type: 'string', enum: ['ok', 'error', 'draining'] },
+    mode: { type: 'string', enum: ['embedded', 'distributed'] },
+    checks: {
+      type: 'object',
+      additionalProperties: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok', 'error'] }, detail: { type: 'string' } } },
+    },
+  },
+  example: { status: 'ok', mode: 'embedded', checks: { database: { status: 'ok' } } },
+};
+
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -18,9 +32,9 @@ export class HealthController {
   @Get()
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Liveness and readiness: 200 when the store (and Redis, where configured) answer, 503 otherwise or while shutting down' })
-  @ApiOkResponse({ description: '{ status: "ok", mode, checks }' })
-  @ApiServiceUnavailableResponse({ description: '{ status: "error", mode, checks } naming what failed, or { status: "draining", … } while the process shuts down' })
+  @ApiOperation({ operationId: 'getHealth', summary: 'Liveness and readiness: 200 when the store (and Redis, where configured) answer, 503 otherwise or while shutting down' })
+  @ApiOkResponse({ description: 'Every check answered', schema: HEALTH_SCHEMA })
+  @ApiServiceUnavailableResponse({ description: 'A check failed (named in checks), or the process is shutting down ("draining")', schema: HEALTH_SCHEMA })
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthStatus> {
     const { ok, checks } = await runHealthChecks([{ name: 'database', check: () => this.store.ping() }, ...this.extraChecks]);
     // Draining first: a load balancer must move away even though every check still answers.

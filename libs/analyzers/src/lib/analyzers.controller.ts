@@ -28,7 +28,7 @@ export class AnalyzersController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The analyzers, plus "comprehensive"' })
+  @ApiOperation({ operationId: 'listAnalyzers', summary: 'The analyzers, plus "comprehensive"' })
   @ApiOkResponse({ type: AnalyzerListDto })
   list(): AnalyzerList {
     const { maxUploadBytes, maxImagePixels } = this.config.values;
@@ -41,7 +41,7 @@ export class AnalyzersController {
   @Idempotent()
   @HttpCode(200)
   @UseInterceptors(FileInterceptor('image'))
-  @ApiOperation({ summary: 'Run several analyzers on one image: one comprehensive_analyze parent job, one analyze child per analyzer' })
+  @ApiOperation({ operationId: 'analyzeComprehensive', summary: 'Run several analyzers on one image: one comprehensive_analyze parent job, one analyze child per analyzer' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: COMPREHENSIVE_FORM_SCHEMA })
   @ApiOkResponse({ type: ComprehensiveSyncResponseDto, description: 'async_mode=false: every selected analysis completed' })
@@ -63,7 +63,7 @@ export class AnalyzersController {
   @Idempotent()
   @HttpCode(200)
   @UseInterceptors(FileInterceptor('image'))
-  @ApiOperation({ summary: 'Analyse one image with one analyzer (waits for the result unless async_mode=true)' })
+  @ApiOperation({ operationId: 'analyzeImage', summary: 'Analyse one image with one analyzer (waits for the result unless async_mode=true)' })
   @ApiParam({ name: 'name', description: 'Analyzer name, see GET /api/analyzers', example: 'hair-color' })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: ANALYZE_FORM_SCHEMA })

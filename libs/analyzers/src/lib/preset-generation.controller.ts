@@ -23,7 +23,7 @@ export class PresetGenerationController {
   @CreatesJobs()
   @Idempotent()
   @HttpCode(202)
-  @ApiOperation({ summary: 'Render an image from a preset (a generate_image job; the result names the new image_id)' })
+  @ApiOperation({ operationId: 'generateImageFromPreset', summary: 'Render an image from a preset (a generate_image job; the result names the new image_id)' })
   @ApiAcceptedResponse({ type: AsyncAcceptedDto, description: 'The job, queued; Location: /api/jobs/{job_id}' })
   @ApiProblems(400, 404)
   async generate(

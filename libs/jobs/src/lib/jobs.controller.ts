@@ -35,7 +35,7 @@ export class JobsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'List jobs, newest first, with filters and cursor paging' })
+  @ApiOperation({ operationId: 'listJobs', summary: 'List jobs, newest first, with filters and cursor paging' })
   @ApiOkResponse({ type: JobListDto })
   @ApiProblems(400, 401)
   list(@Query() q: ListJobsQuery, @CurrentScope() scope: AccessScope): Promise<JobList> {
@@ -44,7 +44,7 @@ export class JobsController {
 
   @Post('bulk')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Cancel, retry or delete every job named, or every job matching a filter (not one page)' })
+  @ApiOperation({ operationId: 'bulkJobs', summary: 'Cancel, retry or delete every job named, or every job matching a filter (not one page)' })
   @ApiAcceptedResponse({ type: BulkResultDto })
   @ApiProblems(400, 401)
   async bulk(@Body() body: BulkJobsRequest, @CurrentScope() scope: AccessScope): Promise<BulkResult> {
@@ -58,7 +58,7 @@ export class JobsController {
   }
 
   @Get(':job_id/events')
-  @ApiOperation({ summary: "The job's durable timeline: created, each attempt with its worker, steps, errors, retries and who asked, its end" })
+  @ApiOperation({ operationId: 'getJobEvents', summary: "The job's durable timeline: created, each attempt with its worker, steps, errors, retries and who asked, its end" })
   @ApiOkResponse({ type: JobTimelineDto })
   @ApiProblems(400, 401, 404)
   timeline(@Param('job_id', jobId) id: string, @CurrentScope() scope: AccessScope): Promise<JobTimeline> {
@@ -66,7 +66,7 @@ export class JobsController {
   }
 
   @Get(':job_id')
-  @ApiOperation({ summary: 'One job' })
+  @ApiOperation({ operationId: 'getJob', summary: 'One job' })
   @ApiOkResponse({ type: JobDto })
   @ApiProblems(400, 401, 404)
   get(@Param('job_id', jobId) id: string, @CurrentScope() scope: AccessScope): Promise<Job> {
@@ -75,7 +75,7 @@ export class JobsController {
 
   @Post(':job_id/cancel')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Cancel a queued or running job (a parent cancels its unfinished children)' })
+  @ApiOperation({ operationId: 'cancelJob', summary: 'Cancel a queued or running job (a parent cancels its unfinished children)' })
   @ApiOkResponse({ type: JobDto, description: 'The job, now cancelled' })
   @ApiProblems(400, 401, 404, 409)
   async cancel(@Param('job_id', jobId) id: string, @CurrentScope() scope: AccessScope): Promise<Job> {
@@ -86,7 +86,7 @@ export class JobsController {
 
   @Post(':job_id/retry')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Queue a failed or cancelled job again (a parent re-runs only its failed or cancelled children)' })
+  @ApiOperation({ operationId: 'retryJob', summary: 'Queue a failed or cancelled job again (a parent re-runs only its failed or cancelled children)' })
   @ApiAcceptedResponse({ type: JobDto, description: 'The job, queued again' })
   @ApiProblems(400, 401, 404, 409)
   async retry(@Param('job_id', jobId) id: string, @CurrentScope() scope: AccessScope): Promise<Job> {
@@ -97,7 +97,7 @@ export class JobsController {
 
   @Delete(':job_id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete an ended job (a parent deletes its children)' })
+  @ApiOperation({ operationId: 'deleteJob', summary: 'Delete an ended job (a parent deletes its children)' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(400, 401, 404, 409)
   async delete(@Param('job_id', jobId) id: string, @CurrentScope() scope: AccessScope): Promise<void> {

@@ -16,7 +16,7 @@ export class PresetsController {
   constructor(private readonly presets: PresetsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'List presets, newest first, optionally of one category, with cursor paging' })
+  @ApiOperation({ operationId: 'listPresets', summary: 'List presets, newest first, optionally of one category, with cursor paging' })
   @ApiOkResponse({ type: PresetListDto })
   @ApiProblems(400)
   list(@Query() q: ListPresetsQuery, @CurrentScope() scope: AccessScope): Promise<PresetList> {
@@ -24,7 +24,7 @@ export class PresetsController {
   }
 
   @Get(':preset_id')
-  @ApiOperation({ summary: 'One preset' })
+  @ApiOperation({ operationId: 'getPreset', summary: 'One preset' })
   @ApiOkResponse({ type: PresetDto })
   @ApiProblems(404)
   get(@Param('preset_id', presetIdPipe) id: string, @CurrentScope() scope: AccessScope): Promise<Preset> {
@@ -32,7 +32,7 @@ export class PresetsController {
   }
 
   @Patch(':preset_id')
-  @ApiOperation({ summary: 'Rename a preset' })
+  @ApiOperation({ operationId: 'renamePreset', summary: 'Rename a preset' })
   @ApiOkResponse({ type: PresetDto })
   @ApiProblems(400, 404)
   rename(@Param('preset_id', presetIdPipe) id: string, @Body() body: RenamePresetBody, @CurrentScope() scope: AccessScope): Promise<Preset> {
@@ -41,7 +41,7 @@ export class PresetsController {
 
   @Delete(':preset_id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a preset' })
+  @ApiOperation({ operationId: 'deletePreset', summary: 'Delete a preset' })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiProblems(404)
   async delete(@Param('preset_id', presetIdPipe) id: string, @CurrentScope() scope: AccessScope): Promise<void> {

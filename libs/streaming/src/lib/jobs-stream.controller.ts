@@ -14,6 +14,7 @@ export class JobsStreamController {
   // @Sse, whose per-message pipeline and write per event and client could not keep up with 1,000 clients.
   @Get('stream')
   @ApiOperation({
+    operationId: 'streamJobs',
     summary: 'Live job events (Server-Sent Events)',
     description:
       'First a `snapshot` event `{ jobs }` (unfinished jobs and those finished in the last 10 minutes, newest first), then `job.created`, ' +
@@ -24,11 +25,23 @@ export class JobsStreamController {
       '{unfinished_cursor}` pages the unfinished jobs left out, and `GET /api/jobs?status=completed,failed,cancelled&cursor={finished_cursor}` ' +
       'the finished jobs after those sent, of which those with `finished_at` ≥ `finished_since` were left out. ' +
       'Every event has an increasing `id`; reconnect with `Last-Event-ID` to receive every later event and no snapshot ' +
-      '(a fresh snapshot when the id is too old). A `: ping` comment is sent at least every 15 s.',
+      '(a fresh snapshot when the id is too old). A `: ping` comment is sent at least every 15 s.\n\n' +
+      'Besides job events: `queue.paused` and `queue.resumed` (data: `{ type, paused, changed_at, changed_by }`, to every stream ' +
+      'without a `job_id` filter) and `panel.dismissed` (data: `{ user_id, job_ids }`, to the streams of the user who dismissed). ' +
+      'Clients should ignore event names they do not know. @atelier/client\'s `followJob` and `followStream` read this stream.',
   })
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event id' })
-  @ApiResponse({ status: 200, description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } })
+  @ApiResponse({
+    status: 200,
+    description: 'An event stream: `id:`, `event:` (snapshot, job.created, job.updated, job.completed, job.failed, job.cancelled, job.deleted, queue.paused, queue.resumed, panel.dismissed) and `data:` one JSON object',
+    content: {
+      'text/event-stream': {
+        schema: { type: 'string' },
+        example: 'id: 41\nevent: snapshot\ndata: {"jobs":[]}\n\nid: 42\nevent: job.updated\ndata: {"job_id":"0193…","status":"running","progress":0.4}\n\n: ping\n\n',
+      },
+    },
+  })
   @ApiProblems(400, 401)
   stream(@Query() q: StreamJobsQuery, @Req() req: IncomingMessage, @Res() res: ServerResponse, @CurrentScope() scope: AccessScope): Promise<void> {
     const header = req.headers['last-event-id'];

@@ -4,6 +4,7 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 import type { AuditList } from '@atelier/contracts';
 import { ApiProblems, MinRole, PageQuery, clampLimit } from '@atelier/platform';
 import { AuditService } from './audit.service';
+import { AuditListDto } from '../dto/access.responses';
 
 export class AuditQueryDto extends PageQuery {
   @ApiPropertyOptional({ description: 'Only entries of this user id' }) @IsOptional() @IsString() @MaxLength(255) actor?: string;
@@ -17,8 +18,8 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Who did what, newest first (admin)' })
-  @ApiOkResponse({ description: '{ audit, next_cursor }' })
+  @ApiOperation({ operationId: 'listAuditEntries', summary: 'Who did what, newest first (admin)' })
+  @ApiOkResponse({ type: AuditListDto })
   @ApiProblems(400, 401, 403)
   list(@Query() q: AuditQueryDto): Promise<AuditList> {
     return this.audit.list({ limit: clampLimit(q.limit), cursor: q.cursor, actor: q.actor, action: q.action });

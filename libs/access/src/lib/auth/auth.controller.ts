@@ -5,6 +5,7 @@ import type { LoginResponse, SetupStatus, User } from '@atelier/contracts';
 import { ATELIER_DB, inTransaction, type AtelierDb } from '@atelier/persistence';
 import { ApiProblems, AppConfig, CurrentPrincipal, ForbiddenError, Public, UnauthenticatedError, type Principal } from '@atelier/platform';
 import { LoginBody, SetupBody } from '../dto/access.bodies';
+import { LoginResponseDto, SetupStatusDto, UserDto } from '../dto/access.responses';
 import { SessionsService } from '../sessions/sessions.service';
 import { UsersRepository, publicUser } from '../users/users.repository';
 import { verifyAgainstDecoy, verifyPassword } from '../users/password-hasher';
@@ -35,8 +36,8 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in with email and password; sets the session cookie' })
-  @ApiOkResponse({ description: '{ user }' })
+  @ApiOperation({ operationId: 'login', summary: 'Sign in with email and password; sets the session cookie' })
+  @ApiOkResponse({ type: LoginResponseDto, description: 'Signed in; Set-Cookie: atelier_session' })
   @ApiProblems(400, 401, 429)
   async login(@Body() body: LoginBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
     const email = body.email.trim().toLowerCase();
@@ -62,8 +63,8 @@ export class AuthController {
   @Post('logout')
   @Public()
   @HttpCode(204)
-  @ApiOperation({ summary: 'End this session' })
-  @ApiNoContentResponse()
+  @ApiOperation({ operationId: 'logout', summary: 'End this session' })
+  @ApiNoContentResponse({ description: 'Signed out; the session cookie is cleared' })
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     const token = cookieOf(req, SESSION_COOKIE);
     if (token) await this.sessions.revoke(token);
@@ -71,8 +72,8 @@ export class AuthController {
   }
 
   @Get('me')
-  @ApiOperation({ summary: 'The signed-in user' })
-  @ApiOkResponse({ description: 'User' })
+  @ApiOperation({ operationId: 'getMe', summary: 'The signed-in user' })
+  @ApiOkResponse({ type: UserDto })
   @ApiProblems(401)
   async me(@CurrentPrincipal() principal: Principal): Promise<User> {
     const user = await this.users.get(principal.user_id);
@@ -82,8 +83,8 @@ export class AuthController {
 
   @Get('setup')
   @Public()
-  @ApiOperation({ summary: 'Whether the first admin still has to be created, and whether SSO is offered' })
-  @ApiOkResponse({ description: '{ needed, sso }' })
+  @ApiOperation({ operationId: 'getSetupStatus', summary: 'Whether the first admin still has to be created, and whether SSO is offered' })
+  @ApiOkResponse({ type: SetupStatusDto })
   async setupStatus(): Promise<SetupStatus> {
     return { needed: await this.firstAdmin.needed(), sso: this.sso.enabled };
   }
@@ -91,8 +92,8 @@ export class AuthController {
   @Post('setup')
   @Public()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Create the first admin with the one-time token the server logged; signs it in' })
-  @ApiCreatedResponse({ description: '{ user }' })
+  @ApiOperation({ operationId: 'createFirstAdmin', summary: 'Create the first admin with the one-time token the server logged; signs it in' })
+  @ApiCreatedResponse({ type: LoginResponseDto, description: 'The first admin, signed in; Set-Cookie: atelier_session' })
   @ApiProblems(400, 403, 409, 429)
   async setup(@Body() body: SetupBody, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
     const ip = clientIp(req);

@@ -32,7 +32,7 @@ export class OidcController {
 
   @Get('login')
   @Public()
-  @ApiOperation({ summary: 'Start a sign-in with SSO: redirects to the OpenID Connect issuer' })
+  @ApiOperation({ operationId: 'startSsoLogin', summary: 'Start a sign-in with SSO: redirects to the OpenID Connect issuer' })
   @ApiQuery({ name: 'return_to', required: false, description: 'Path on this site to open after signing in (default /)' })
   @ApiResponse({ status: 302, description: 'To the issuer (or to /login?error=<code> for a browser)' })
   @ApiProblems(404, 429, 503)
@@ -50,7 +50,7 @@ export class OidcController {
 
   @Get('callback')
   @Public()
-  @ApiOperation({ summary: 'Where the issuer sends the browser back: opens a session and redirects to return_to' })
+  @ApiOperation({ operationId: 'finishSsoLogin', summary: 'Where the issuer sends the browser back: opens a session and redirects to return_to' })
   @ApiResponse({ status: 302, description: 'To return_to with the session cookie (or to /login?error=<code> for a browser)' })
   @ApiProblems(400, 401, 403, 409, 429, 503)
   async callback(@Req() req: Request, @Res() res: Response): Promise<void> {

@@ -18,7 +18,7 @@ export class ImagesController {
   constructor(private readonly images: ImagesService) {}
 
   @Get(':image_id')
-  @ApiOperation({ summary: 'The original bytes of an uploaded or generated image' })
+  @ApiOperation({ operationId: 'getImage', summary: 'The original bytes of an uploaded or generated image' })
   @ApiParam({ name: 'image_id', description: 'sha256 (hex) of the original image' })
   @ApiProduces(...IMAGE_TYPES)
   @ApiOkResponse({ description: 'The image', content: Object.fromEntries(IMAGE_TYPES.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) })
@@ -30,7 +30,7 @@ export class ImagesController {
   }
 
   @Get(':image_id/thumbnail')
-  @ApiOperation({ summary: 'A 256 px WebP thumbnail (made on demand until its generate_thumbnail job stored it)' })
+  @ApiOperation({ operationId: 'getImageThumbnail', summary: 'A 256 px WebP thumbnail (made on demand until its generate_thumbnail job stored it)' })
   @ApiParam({ name: 'image_id', description: 'sha256 (hex) of the original image' })
   @ApiProduces('image/webp')
   @ApiOkResponse({ description: 'The thumbnail', content: { 'image/webp': { schema: { type: 'string', format: 'binary' } } } })

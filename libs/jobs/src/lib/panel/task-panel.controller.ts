@@ -12,6 +12,7 @@ export class TaskPanelController {
 
   @Get()
   @ApiOperation({
+    operationId: 'getTaskPanel',
     summary: "The task manager's content: unfinished jobs, failed ones not dismissed, and those that ended in the last two minutes and were not dismissed",
   })
   @ApiOkResponse({ type: TaskPanelDto })
@@ -22,7 +23,7 @@ export class TaskPanelController {
 
   @Post('dismiss')
   @HttpCode(200)
-  @ApiOperation({ summary: "Hides jobs from the task manager in every tab of the signed-in user (stored per user; the user's streams get panel.dismissed)" })
+  @ApiOperation({ operationId: 'dismissTaskPanelJobs', summary: "Hides jobs from the task manager in every tab of the signed-in user (stored per user; the user's streams get panel.dismissed)" })
   @ApiOkResponse({ type: DismissResultDto })
   @ApiProblems(400, 401)
   async dismiss(@Body() body: DismissRequest, @CurrentScope() scope: AccessScope): Promise<{ dismissed: number }> {

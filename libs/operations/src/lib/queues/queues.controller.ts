@@ -14,7 +14,7 @@ export class QueuesController {
   constructor(private readonly queues: QueuesService) {}
 
   @Get()
-  @ApiOperation({ summary: "Each job type's queue: paused or not, queued and running jobs (a member: its own), per-process concurrency" })
+  @ApiOperation({ operationId: 'listQueues', summary: "Each job type's queue: paused or not, queued and running jobs (a member: its own), per-process concurrency" })
   @ApiOkResponse({ type: QueueListDto })
   @ApiProblems(401)
   list(@CurrentScope() scope: AccessScope): Promise<QueueList> {
@@ -25,7 +25,7 @@ export class QueuesController {
   @HttpCode(200)
   @MinRole('operator')
   @typeParam
-  @ApiOperation({ summary: 'Pause a queue on every node: its jobs stay queued (running ones finish); durable across restarts. A paused queue is answered as it is' })
+  @ApiOperation({ operationId: 'pauseQueue', summary: 'Pause a queue on every node: its jobs stay queued (running ones finish); durable across restarts. A paused queue is answered as it is' })
   @ApiOkResponse({ type: QueueInfoDto, description: 'The queue, now paused' })
   @ApiProblems(401, 403, 404)
   pause(@Param('type', new JobTypePipe()) type: JobType, @CurrentScope() scope: AccessScope): Promise<QueueInfo> {
@@ -36,7 +36,7 @@ export class QueuesController {
   @HttpCode(200)
   @MinRole('operator')
   @typeParam
-  @ApiOperation({ summary: 'Resume a queue: its queued jobs are handed to the workers again' })
+  @ApiOperation({ operationId: 'resumeQueue', summary: 'Resume a queue: its queued jobs are handed to the workers again' })
   @ApiOkResponse({ type: QueueInfoDto, description: 'The queue, now running' })
   @ApiProblems(401, 403, 404)
   resume(@Param('type', new JobTypePipe()) type: JobType, @CurrentScope() scope: AccessScope): Promise<QueueInfo> {

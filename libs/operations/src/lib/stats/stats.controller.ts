@@ -13,7 +13,7 @@ export class StatsController {
   constructor(private readonly stats: StatsService) {}
 
   @Get('summary')
-  @ApiOperation({ summary: 'Jobs by status and by type and status, and the oldest queued job' })
+  @ApiOperation({ operationId: 'getStatsSummary', summary: 'Jobs by status and by type and status, and the oldest queued job' })
   @ApiOkResponse({ type: StatsSummaryDto })
   @ApiProblems(401)
   summary(@CurrentScope() scope: AccessScope): Promise<StatsSummary> {
@@ -21,7 +21,7 @@ export class StatsController {
   }
 
   @Get('timeseries')
-  @ApiOperation({ summary: 'Jobs created, completed, failed and cancelled per bucket, with wait and run time percentiles, from the durable records' })
+  @ApiOperation({ operationId: 'getStatsTimeseries', summary: 'Jobs created, completed, failed and cancelled per bucket, with wait and run time percentiles, from the durable records' })
   @ApiOkResponse({ type: TimeseriesDto })
   @ApiProblems(400, 401)
   timeseries(@Query() q: TimeseriesQuery, @CurrentScope() scope: AccessScope): Promise<Timeseries> {

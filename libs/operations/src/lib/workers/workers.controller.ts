@@ -12,7 +12,7 @@ export class WorkersController {
   constructor(private readonly workers: WorkersService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every live process that runs jobs, with the jobs it runs now; one silent for 3 heartbeats drops out (operator)' })
+  @ApiOperation({ operationId: 'listWorkers', summary: 'Every live process that runs jobs, with the jobs it runs now; one silent for 3 heartbeats drops out (operator)' })
   @ApiOkResponse({ type: WorkerListDto })
   @ApiProblems(401, 403)
   list(): Promise<WorkerList> {

@@ -19,21 +19,26 @@ export class ProblemDto {
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input (problem+json lists the fields)',
+  401: 'No principal: sign in, or send an API key as "Authorization: Bearer <key>" (code "unauthenticated")',
+  403: 'The principal\'s role is too low (code "forbidden"), or a cookie request from another origin (code "csrf")',
   404: 'Not found',
   409: 'Conflict with the current state',
   413: 'Upload too large',
   415: 'Unsupported media type',
+  422: 'The request cannot be processed as sent',
+  429: 'Too many requests (Retry-After and RateLimit-* headers), or the job quota is used up (code "quota_exceeded")',
   500: 'Unexpected error (logged)',
   502: 'The model provider failed',
   503: 'A dependency is unavailable',
   504: 'Timed out',
 };
 
-/** Documents problem+json answers for the given statuses. */
+/** The OpenAPI response object of a problem+json answer of this status. */
+export function problemResponse(status: number) {
+  return { description: DESCRIPTIONS[status] ?? 'Error', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } } };
+}
+
+/** Documents problem+json answers (RFC 9457, schema ProblemDto) for the given statuses. */
 export function ApiProblems(...statuses: number[]) {
-  return applyDecorators(
-    ...statuses.map((status) =>
-      ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } } }),
-    ),
-  );
+  return applyDecorators(...statuses.map((status) => ApiResponse({ status, ...problemResponse(status) })));
 }
