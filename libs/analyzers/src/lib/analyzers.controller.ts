@@ -54,7 +54,7 @@ export class AnalyzersController {
     @Res({ passthrough: true }) res: Response,
     @CurrentScope() scope: AccessScope,
   ): Promise<ComprehensiveSyncResponse | AsyncAcceptedResponse> {
-    const job = await this.requests.comprehensive(scope, file, form.analyzers, form.preset_name);
+    const job = await this.requests.comprehensive(scope, file, form.analyzers, form.preset_name, form.priority);
     return query.async_mode ? accepted(res, job) : this.requests.awaitComprehensive(job);
   }
 
@@ -78,7 +78,7 @@ export class AnalyzersController {
     @Res({ passthrough: true }) res: Response,
     @CurrentScope() scope: AccessScope,
   ): Promise<AnalyzeSyncResponse | AsyncAcceptedResponse> {
-    const job = await this.requests.analyze(scope, name, file, form.preset_name);
+    const job = await this.requests.analyze(scope, name, file, form.preset_name, form.priority);
     return query.async_mode ? accepted(res, job) : this.requests.awaitAnalysis(job);
   }
 }

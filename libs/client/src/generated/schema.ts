@@ -1171,6 +1171,11 @@ export interface operations {
                     image: Blob;
                     /** @description Name of the preset to create (default: the name the analysis suggests); trimmed, no control or invisible formatting characters */
                     preset_name?: string;
+                    /**
+                     * @description Integer -10…10, default 0: queued jobs with a higher priority run first
+                     * @default 0
+                     */
+                    priority?: number;
                 };
             };
         };
@@ -1329,6 +1334,11 @@ export interface operations {
                     image: Blob;
                     /** @description Name of the preset to create (default: the name the analysis suggests); trimmed, no control or invisible formatting characters */
                     preset_name?: string;
+                    /**
+                     * @description Integer -10…10, default 0: queued jobs with a higher priority run first
+                     * @default 0
+                     */
+                    priority?: number;
                 };
             };
         };

@@ -26,7 +26,8 @@ export class AnalysisRequestsService {
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
-  async analyze(scope: AccessScope, name: string, file: UploadedImageFile | undefined, presetName?: string): Promise<Job<'analyze'>> {
+  /** `priority`: −10…10 (validated by the form), higher runs first; default 0. */
+  async analyze(scope: AccessScope, name: string, file: UploadedImageFile | undefined, presetName?: string, priority?: number): Promise<Job<'analyze'>> {
     const analyzer = this.analyzers.get(name);
     const imageId = await this.acceptImage(scope, file, this.checkQuota(scope, 1));
     return this.jobs.create({
@@ -35,10 +36,18 @@ export class AnalysisRequestsService {
       owner: scope.actor,
       input: { analyzer: analyzer.name, image_id: imageId, preset_name: presetName },
       metadata: uploadMetadata(file),
+      priority,
     });
   }
 
-  async comprehensive(scope: AccessScope, file: UploadedImageFile | undefined, analyzerList?: string, presetName?: string): Promise<Job<'comprehensive_analyze'>> {
+  /** The children inherit the parent's `priority`. */
+  async comprehensive(
+    scope: AccessScope,
+    file: UploadedImageFile | undefined,
+    analyzerList?: string,
+    presetName?: string,
+    priority?: number,
+  ): Promise<Job<'comprehensive_analyze'>> {
     const selected = this.analyzers.select(analyzerList);
     const imageId = await this.acceptImage(scope, file, this.checkQuota(scope, selected.length + 1));
     return this.jobs.create({
@@ -47,6 +56,7 @@ export class AnalysisRequestsService {
       owner: scope.actor,
       input: { analyzers: selected.map((a) => a.name), image_id: imageId, preset_name: presetName },
       metadata: uploadMetadata(file),
+      priority,
       children: selected.map((analyzer) => ({
         type: 'analyze' as const,
         title: titleOf(analyzer),
