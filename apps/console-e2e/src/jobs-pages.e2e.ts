@@ -269,7 +269,10 @@ class RestartableServer {
 
   static async start(): Promise<RestartableServer> {
     const server = new RestartableServer(await freePort(), mkdtempSync(join(tmpdir(), 'atelier-e2e-restart-')));
-    await server.start();
+    await server.start().catch(async (err: unknown) => {
+      await server.dispose();
+      throw err;
+    });
     return server;
   }
 
