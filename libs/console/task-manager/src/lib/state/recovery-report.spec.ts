@@ -27,8 +27,9 @@ describe('recovery report', () => {
     expect(recoverySentence({ requeued: [], completed: [], failed: [] }, after)).toBeNull();
   });
 
-  it('names a child with its parent and shortens long lists', () => {
+  it('names jobs with their file, a child with its parent, and shortens long lists', () => {
     const parent = makeJob({ title: 'Comprehensive analysis (2/8)' });
+    expect(listOfTitles([makeJob({ title: 'Makeup analysis', metadata: { file_name: 'me.png' } })], {})).toBe('Makeup analysis of me.png');
     const child = makeJob({ parent_id: parent.job_id, title: 'Makeup analysis' });
     const others = [1, 2, 3].map((i) => makeJob({ title: `Job ${i}` }));
     expect(listOfTitles([child], { [parent.job_id]: parent })).toBe('Makeup analysis (in Comprehensive analysis (2/8))');

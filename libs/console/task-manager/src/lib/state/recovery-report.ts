@@ -3,6 +3,7 @@
  * console held when it lost the stream with what it holds once it is back.
  */
 import type { Job } from '@atelier/contracts';
+import { nameOf } from './task-subject';
 
 /** What the console knew of a running job when the stream went down. */
 export interface RunningBefore {
@@ -39,11 +40,11 @@ export function recoveryReport(before: readonly RunningBefore[], after: Readonly
   return { requeued, completed, failed };
 }
 
-/** "Hair color analysis, Makeup analysis and 3 more". */
+/** "Hair color analysis of a.png, Makeup analysis of b.png and 3 more". */
 export function listOfTitles(jobs: readonly Job[], byId: Readonly<Record<string, Job>>, max = 3): string {
   const names = jobs.map((j) => {
     const parent = j.parent_id ? byId[j.parent_id] : undefined;
-    return parent ? `${j.title} (in ${parent.title})` : j.title;
+    return parent ? `${j.title} (in ${nameOf(parent)})` : nameOf(j);
   });
   if (names.length <= max) return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
   return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;

@@ -9,6 +9,7 @@ import { describeFailure } from './failure-text';
 import { NoticeQueue, type Notice } from './notice-queue';
 import { isPanelCandidate } from './panel-rule';
 import { PanelVisibility } from './panel-visibility';
+import { nameOf } from './task-subject';
 
 const VERBS: Partial<Record<JobDataEvent['event'], string>> = {
   'job.created': 'queued',
@@ -82,10 +83,4 @@ export class TaskNotifications {
       summarize: (next) => this.summary(next),
     };
   }
-}
-
-/** "Hair color analysis of photo.jpg": the title, and the file it works on when known. */
-export function nameOf(job: Job): string {
-  const file = job.metadata['file_name'];
-  return typeof file === 'string' && file ? `${job.title} of ${file}` : job.title;
 }

@@ -20,3 +20,9 @@ export function subjectOf(job: Job): string | null {
   const parts = [presetName ? `“${presetName}”` : null, fileName].filter((p): p is string => p !== null);
   return parts.length ? parts.join(' · ') : null;
 }
+
+/** "Hair color analysis of photo.jpg": the title, and the file it works on when known. */
+export function nameOf(job: Job): string {
+  const file = text(job.metadata['file_name']);
+  return file ? `${job.title} of ${file}` : job.title;
+}
