@@ -12,7 +12,8 @@ test('after a reload mid-job the card is back with the right progress', async ({
   await app.openTasks();
   const again = app.card(job.job_id);
   await expect(again).toHaveCount(1);
-  await expect(again).toHaveAttribute('data-status', 'running');
+  // Still running, unless a busy machine took longer to reload than the job had left.
+  await expect(again).toHaveAttribute('data-status', /^(running|completed)$/);
   expect(await app.percent(again)).toBeGreaterThanOrEqual(before);
   const server = await (await page.request.get(`/api/jobs/${job.job_id}`)).json();
   expect(await app.percent(again)).toBeLessThanOrEqual(Math.round(server.progress * 100));

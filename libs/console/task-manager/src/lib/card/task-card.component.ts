@@ -22,6 +22,8 @@ interface CardAction {
 
 /** Why the buttons of a card are disabled while the stream is down. */
 export const STALE_ACTION_HINT = 'Disconnected from the server: actions come back once the connection does.';
+/** The element (in the panel) that says it, for the buttons' aria-describedby. */
+export const STALE_ACTION_HINT_ID = 'task-stale-hint';
 
 /** One job in the task manager: what it works on, status, progress, time, actions and details. Presentational. */
 @Component({
@@ -67,6 +69,7 @@ export class TaskCard {
   readonly toggleDetails = output<Job>();
 
   protected readonly staleHint = STALE_ACTION_HINT;
+  protected readonly staleHintId = STALE_ACTION_HINT_ID;
   protected readonly thumbnailFailed = signal(false);
   protected readonly waiting = computed(() => retryWait(this.job(), this.now()));
   protected readonly statusLabel = computed(() => (this.waiting() ? 'Retrying' : JOB_STATUS_META[this.job().status].label));

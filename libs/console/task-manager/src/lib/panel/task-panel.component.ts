@@ -19,7 +19,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import type { Job, JobType } from '@atelier/contracts';
-import { STALE_ACTION_HINT, TaskCard } from '../card/task-card.component';
+import { STALE_ACTION_HINT, STALE_ACTION_HINT_ID, TaskCard } from '../card/task-card.component';
 import { clockTime } from '../state/failure-text';
 import { QUEUE_LABELS } from '../state/progress-text';
 import { GROUP_LABELS, TASK_FILTERS, cardIndexNear, type TaskFilter, type TaskRow } from '../state/task-rows';
@@ -67,6 +67,7 @@ export class TaskPanel {
   protected readonly filters = TASK_FILTERS;
   protected readonly groupLabels = GROUP_LABELS;
   protected readonly staleHint = STALE_ACTION_HINT;
+  protected readonly staleHintId = STALE_ACTION_HINT_ID;
   protected readonly sizes = computed(() => this.rows().map((r) => r.size));
   protected readonly stale = computed(() => this.lostAt() !== null);
   protected readonly lostAtText = computed(() => {

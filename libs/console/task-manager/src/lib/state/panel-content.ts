@@ -33,6 +33,7 @@ export class PanelContent {
   /** Server time as of the last departure of a recent job: what "recent" is measured against. */
   private readonly horizon = signal(Date.now());
   private departure: ReturnType<typeof setTimeout> | undefined;
+  private departureAt: number | null = null;
   private loading: Subscription | null = null;
   private retryLoad: ReturnType<typeof setTimeout> | undefined;
   private meanwhile: { added: Set<string>; removed: Set<string> } | null = null;
@@ -156,16 +157,22 @@ export class PanelContent {
     return Date.now() + this.clockOffsetMs;
   }
 
-  /** Moves the horizon forward when the next completed or cancelled job has had its time. */
+  /** Moves the horizon forward when the next completed or cancelled job has had its time (one timer, moved only when that time changes). */
   private scheduleDeparture(jobs: readonly Job[], loaded: Readonly<Record<string, Job>>, members: ReadonlySet<string>, recentMs: number): void {
-    clearTimeout(this.departure);
     const now = this.serverNow();
     const streamNext = nextDeparture(jobs, members, recentMs, now);
     const loadedNext = nextDeparture(Object.values(loaded), members, recentMs, now);
     const next = streamNext === null ? loadedNext : loadedNext === null ? streamNext : Math.min(streamNext, loadedNext);
+    if (next === this.departureAt) return;
+    clearTimeout(this.departure);
+    this.departureAt = next;
     if (next === null) return;
     // A little later than due, so that jobs finishing together leave together.
-    this.departure = setTimeout(() => this.depart(), next - now + 250);
+    this.departure = setTimeout(() => {
+      this.departureAt = null;
+      this.depart();
+      this.scheduleDeparture(this.stream.jobs(), this.loadedJobs(), this.members(), this.recentMs());
+    }, next - now + 250);
   }
 
   /** Recent jobs that had their time leave; so do members the console no longer holds. */

@@ -6,6 +6,11 @@ import { NoticeQueue } from './notice-queue';
 import { PanelContent } from './panel-content';
 import { StreamRecovery } from './stream-recovery';
 
+/** Runs `work` after the browser painted the next frame: what a click changed shows before the work starts. */
+function afterNextPaint(work: () => void): void {
+  requestAnimationFrame(() => setTimeout(work));
+}
+
 /** What the buttons of a task card do; the stream's events confirm every change. */
 @Injectable({ providedIn: 'root' })
 export class TaskActions {
@@ -28,19 +33,26 @@ export class TaskActions {
 
   dismiss(...jobs: Job[]): void {
     if (this.recovery.stale() || jobs.length === 0) return;
-    this.content.dismiss(jobs.map((j) => j.job_id)).subscribe({
-      error: (err: unknown) => this.fail(jobs.length === 1 ? `Could not dismiss “${jobs[0].title}”` : `Could not dismiss ${jobs.length} tasks`, err),
-    });
+    // The cards leave at once; the request goes once the screen has shown it.
+    const request = this.content.dismiss(jobs.map((j) => j.job_id));
+    afterNextPaint(() =>
+      request.subscribe({
+        error: (err: unknown) => this.fail(jobs.length === 1 ? `Could not dismiss “${jobs[0].title}”` : `Could not dismiss ${jobs.length} tasks`, err),
+      }),
+    );
   }
 
   private send(job: Job, request: Observable<Job>, failure: string): void {
     // Disconnected, the card's buttons are disabled; a request now would fail or go unconfirmed.
     if (this.recovery.stale() || this.busy().has(job.job_id)) return;
     this.mark(job.job_id, true);
-    request.pipe(finalize(() => this.mark(job.job_id, false))).subscribe({
-      next: (answer) => this.stream.upsert(answer),
-      error: (err: unknown) => this.fail(failure, err),
-    });
+    // The card says "Cancelling…" at once; the request (and its cookie read) waits until that is on screen.
+    afterNextPaint(() =>
+      request.pipe(finalize(() => this.mark(job.job_id, false))).subscribe({
+        next: (answer) => this.stream.upsert(answer),
+        error: (err: unknown) => this.fail(failure, err),
+      }),
+    );
   }
 
   private mark(jobId: string, busy: boolean): void {
