@@ -330,6 +330,16 @@ test.describe('against a server of their own', () => {
     return { context, app };
   }
 
+  /** The same state on a phone (the panel becomes a bottom sheet): a screenshot and an axe scan, then back. */
+  async function atPhoneSize(app: ConsolePage, screenshot: string): Promise<void> {
+    await app.page.setViewportSize({ width: 390, height: 844 });
+    await expect(app.page.getByTestId('task-panel')).toHaveClass(/sheet/);
+    await app.screenshot(screenshot);
+    await app.expectAccessible(`${screenshot} at 390 px`);
+    await app.page.setViewportSize({ width: 1280, height: 800 });
+    await expect(app.page.getByTestId('task-panel')).not.toHaveClass(/sheet/);
+  }
+
   async function expandDetails(card: Locator, title: string): Promise<void> {
     const toggle = card.getByRole('button', { name: `Show details of ${title}` });
     if (await toggle.count()) await toggle.click();
@@ -379,6 +389,7 @@ test.describe('against a server of their own', () => {
       expect(text.split('refused').length - 1, 'the failure is said once').toBe(1);
       await app.screenshot('12-failure-details');
       await app.expectAccessible('failed task cards');
+      await atPhoneSize(app, '12-failure-details-390');
     } finally {
       await context.close();
     }
@@ -412,6 +423,7 @@ test.describe('against a server of their own', () => {
       await expect(card.getByTestId('task-elapsed')).toHaveText(frozen!);
       await app.screenshot('12-stale-while-disconnected');
       await app.expectAccessible('the task panel while disconnected');
+      await atPhoneSize(app, '12-stale-while-disconnected-390');
 
       await server.boot();
       const report = app.page.getByTestId('recovery-report');
