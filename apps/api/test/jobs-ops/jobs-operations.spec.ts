@@ -6,6 +6,7 @@ import request from 'supertest';
 import type { Job, JobTimelineEntry } from '@atelier/contracts';
 import { JobFailure } from '@atelier/platform';
 import { ended, gate, hasStatus, waitForJob } from '@atelier/jobs/testing';
+import { TaskPanelService } from '@atelier/jobs';
 import { book, startTestApp, type TestApp } from '../support/test-app';
 
 describe('operations on jobs (embedded)', () => {
@@ -180,5 +181,24 @@ describe('operations on jobs (embedded)', () => {
     expect(panel.paused_types).toEqual([]);
     expect((panel.jobs as Job[]).every((j) => j.parent_id === null)).toBe(true);
     hold.open();
+  });
+
+  it('a dismissal hides the failure it was made after: retried and failed again, the job shows again', async () => {
+    book.define('panel-fails-twice', async () => {
+      throw new JobFailure('still broken', { retryable: false });
+    });
+    const panel = t.app.get(TaskPanelService);
+    const ids = async () => (await panel.panel({}, 'user-1')).jobs.map((j) => j.job_id);
+    const job = await analyze('panel-fails-twice');
+    await waitForJob(t.engine, job.job_id, ended);
+    expect(await ids()).toContain(job.job_id);
+    expect(await panel.dismiss({}, 'user-1', [job.job_id])).toBe(1);
+    expect(await ids()).not.toContain(job.job_id);
+    // Another user's panel is not affected.
+    expect((await panel.panel({}, 'user-2')).jobs.map((j) => j.job_id)).toContain(job.job_id);
+    await new Promise((r) => setTimeout(r, 5));
+    await http().post(`/api/jobs/${job.job_id}/retry`).expect(202);
+    await waitForJob(t.engine, job.job_id, (j) => j.status === 'failed' && j.attempts > 1);
+    expect(await ids()).toContain(job.job_id);
   });
 });

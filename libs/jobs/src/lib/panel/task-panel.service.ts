@@ -36,7 +36,17 @@ export class TaskPanelService {
       user === null
         ? q
         : (q.where((eb) =>
-            eb.not(eb.exists(eb.selectFrom('job_dismissals as d').select('d.job_id').whereRef('d.job_id', '=', 'jobs.id').where('d.user_id', '=', user))),
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('job_dismissals as d')
+                  .select('d.job_id')
+                  .whereRef('d.job_id', '=', 'jobs.id')
+                  .where('d.user_id', '=', user)
+                  // A dismissal hides the end it was made after: a job retried since that fails again shows again.
+                  .whereRef('d.at', '>=', 'jobs.finished_at'),
+              ),
+            )
           ) as Q);
     const [unfinished, failed, recent, states] = await Promise.all([
       base().where('status', 'in', ['queued', 'running']).orderBy('id', 'desc').limit(PANEL_UNFINISHED).execute(),
