@@ -21,7 +21,8 @@ test('a generic analysis runs as a task and its preset shows on the Presets page
   await expect(card.getByTestId('task-percent')).toHaveText('100%');
   await expect(page.getByText(`${job.title} completed`).first()).toBeVisible();
 
-  // Completed cards leave the panel on their own after a few seconds.
+  // A completed card stays for the server's "recent" window (every tab agrees); Dismiss takes it out now.
+  await card.getByRole('button', { name: `Dismiss ${job.title}` }).click();
   await expect(card).toHaveCount(0, { timeout: 10_000 });
 
   const done = await (await page.request.get(`/api/jobs/${job.job_id}`)).json();
