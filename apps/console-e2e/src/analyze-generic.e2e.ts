@@ -19,7 +19,8 @@ test('a generic analysis runs as a task and its preset shows on the Presets page
   await app.screenshot('1-generic-running');
   await expect(card).toHaveAttribute('data-status', 'completed', { timeout: 20_000 });
   await expect(card.getByTestId('task-percent')).toHaveText('100%');
-  await expect(page.getByText(`${job.title} completed`).first()).toBeVisible();
+  // The notice names the analysis and its file ("Hair color analysis of image.png completed").
+  await expect(page.getByText(new RegExp(`^${job.title}( of .+)? completed$`)).first()).toBeVisible();
 
   // A completed card stays for the server's "recent" window (every tab agrees); Dismiss takes it out now.
   await card.getByRole('button', { name: `Dismiss ${job.title}` }).click();

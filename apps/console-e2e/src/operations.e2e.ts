@@ -130,6 +130,10 @@ test.describe('a queue', () => {
 
 test('the Workers page shows the process running a job, with times that tick, and links to the job’s page', async ({ page, request }) => {
   const job = await submitAnalysis(request, 'hair-color');
+  // Earlier tests' analyses may still hold the workers: wait until this one runs, as the page shows running jobs only.
+  await expect
+    .poll(async () => ((await (await request.get(`/api/jobs/${job.job_id}`)).json()) as { status: string }).status, { timeout: 60_000 })
+    .toBe('running');
   await page.goto('/workers');
   const link = page.locator(`[data-testid="worker-job"] a[href="/jobs/${job.job_id}"]`);
   await expect(link).toBeVisible();
