@@ -129,6 +129,7 @@ test.describe('a queue', () => {
 });
 
 test('the Workers page shows the process running a job, with times that tick, and links to the job’s page', async ({ page, request }) => {
+  test.setTimeout(120_000);
   const job = await submitAnalysis(request, 'hair-color');
   // Earlier tests' analyses may still hold the workers: wait until this one runs, as the page shows running jobs only.
   await expect
