@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { isFinished, type AnalyzeSyncResponse, type ComprehensiveSyncResponse, type Job, type Preset } from '@atelier/contracts';
-import { AppConfig, ConflictError, TooManyRequestsError, type AccessScope } from '@atelier/platform';
+import { AppConfig, ConflictError, type AccessScope } from '@atelier/platform';
 import { JobsService } from '@atelier/jobs';
 import { PresetsRepository } from '@atelier/presets';
 import { AnalyzerRegistry } from '../definitions/analyzer-registry';
@@ -8,6 +8,7 @@ import type { AnalyzerDefinition } from '../definitions/analyzer-definition';
 import { ImagesService } from '../images/images.service';
 import type { UploadedImageFile } from '../images/image-inspector';
 import { failureOf, stillRunning } from './job-failure';
+import { JobQuota } from './job-quota';
 
 /**
  * Turns analysis requests into jobs: validates everything (analyzer names, the upload) before
@@ -17,6 +18,7 @@ import { failureOf, stillRunning } from './job-failure';
 @Injectable()
 export class AnalysisRequestsService {
   private readonly logger = new Logger('Analyses');
+  private readonly quota: JobQuota;
 
   constructor(
     private readonly analyzers: AnalyzerRegistry,
@@ -24,19 +26,23 @@ export class AnalysisRequestsService {
     private readonly jobs: JobsService,
     private readonly presets: PresetsRepository,
     @Inject(AppConfig) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.quota = new JobQuota(jobs, () => config.values.jobQuotaPerUser);
+  }
 
   /** `priority`: −10…10 (validated by the form), higher runs first; default 0. */
   async analyze(scope: AccessScope, name: string, file: UploadedImageFile | undefined, presetName?: string, priority?: number): Promise<Job<'analyze'>> {
     const analyzer = this.analyzers.get(name);
-    const imageId = await this.acceptImage(scope, file, this.checkQuota(scope, 1));
-    return this.jobs.create({
-      type: 'analyze',
-      title: titleOf(analyzer),
-      owner: scope.actor,
-      input: { analyzer: analyzer.name, image_id: imageId, preset_name: presetName },
-      metadata: uploadMetadata(file),
-      priority,
+    return this.quota.admitting(scope, 1, async (admitted) => {
+      const imageId = await this.acceptImage(scope, file, admitted);
+      return this.jobs.create({
+        type: 'analyze',
+        title: titleOf(analyzer),
+        owner: scope.actor,
+        input: { analyzer: analyzer.name, image_id: imageId, preset_name: presetName },
+        metadata: uploadMetadata(file),
+        priority,
+      });
     });
   }
 
@@ -49,21 +55,23 @@ export class AnalysisRequestsService {
     priority?: number,
   ): Promise<Job<'comprehensive_analyze'>> {
     const selected = this.analyzers.select(analyzerList);
-    const imageId = await this.acceptImage(scope, file, this.checkQuota(scope, selected.length + 1));
-    return this.jobs.create({
-      type: 'comprehensive_analyze',
-      title: 'Comprehensive analysis',
-      owner: scope.actor,
-      input: { analyzers: selected.map((a) => a.name), image_id: imageId, preset_name: presetName },
-      metadata: uploadMetadata(file),
-      priority,
-      children: selected.map((analyzer) => ({
-        type: 'analyze' as const,
-        title: titleOf(analyzer),
+    return this.quota.admitting(scope, selected.length + 1, async (admitted) => {
+      const imageId = await this.acceptImage(scope, file, admitted);
+      return this.jobs.create({
+        type: 'comprehensive_analyze',
+        title: 'Comprehensive analysis',
         owner: scope.actor,
-        input: { analyzer: analyzer.name, image_id: imageId, preset_name: presetName ? `${presetName} · ${analyzer.title}` : undefined },
+        input: { analyzers: selected.map((a) => a.name), image_id: imageId, preset_name: presetName },
         metadata: uploadMetadata(file),
-      })),
+        priority,
+        children: selected.map((analyzer) => ({
+          type: 'analyze' as const,
+          title: titleOf(analyzer),
+          owner: scope.actor,
+          input: { analyzer: analyzer.name, image_id: imageId, preset_name: presetName ? `${presetName} · ${analyzer.title}` : undefined },
+          metadata: uploadMetadata(file),
+        })),
+      });
     });
   }
 
@@ -95,23 +103,6 @@ export class AnalysisRequestsService {
     const [preset] = await this.presets.getMany([id]);
     if (!preset) throw new ConflictError(`The analysis completed, but its preset ${id} was deleted before it could be returned.`, 'preset_missing');
     return preset;
-  }
-
-  /**
-   * JOB_QUOTA_PER_USER: a user's queued + running jobs, counted in the shared database, so every
-   * node enforces the same cap. Decided before the upload is checked or stored (ImagesService.accept).
-   */
-  private async checkQuota(scope: AccessScope, adding: number): Promise<void> {
-    if (!scope.actor) return;
-    const quota = this.config.values.jobQuotaPerUser;
-    const open = await this.jobs.unfinishedCount(scope.actor);
-    if (open + adding > quota) {
-      throw new TooManyRequestsError(
-        `You have ${open} queued or running jobs, and this request adds ${adding}: the limit is ${quota} (JOB_QUOTA_PER_USER). Wait for some to finish, or cancel some.`,
-        30,
-        'quota_exceeded',
-      );
-    }
   }
 
   /** Stores a valid upload once `admitted` (the quota) passes, recorded as the requester's; a new image also gets its thumbnail job. */
