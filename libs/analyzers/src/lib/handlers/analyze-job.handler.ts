@@ -9,8 +9,6 @@ import { VisionProvider } from '../providers/vision-provider.port';
 import { OFFLINE_PROVIDER } from '../providers/offline-vision.provider';
 import { analyzeStructured } from '../providers/structured-analysis';
 
-const STEPS = 4;
-
 export const OFFLINE_NOTE =
   'Computed offline from measured pixel statistics (no vision model was asked). Set OPENAI_API_KEY for a model analysis.';
 
@@ -31,16 +29,19 @@ export class AnalyzeJobHandler implements JobHandler<'analyze'> {
   async run(ctx: JobContext<'analyze'>): Promise<JobOutcome<'analyze'>> {
     const { analyzer: name, image_id: imageId, preset_name: presetName } = ctx.job.input;
     const analyzer = this.analyzers.get(name);
-    const { name: provider, model } = this.provider;
+    const { name: provider, model, stages } = this.provider;
+    // Preparing, the provider's own stages, validating, saving: each a step the console counts.
+    const steps = stages.length + 3;
+    const stageStep = (index: number) => ctx.progress(2 + index, steps, stages[index], 0.15 + (0.65 * index) / stages.length);
     // A repeat analysis (the common case) ends with one metadata write and one progress step.
     const cached = await this.cachedPreset(imageId, name, ctx.job.owner);
     if (cached) {
       await ctx.annotate({ cached: true, cached_preset_id: cached.preset_id, provider, model });
-      await ctx.progress(STEPS, STEPS, 'Reusing a stored result', 0.99);
+      await ctx.progress(steps, steps, 'Reusing a stored result', 0.99);
       return { result: { preset_id: cached.preset_id, analyzer: name, data: cached.data, provider, model: cached.model } };
     }
 
-    await ctx.progress(1, STEPS, 'Preparing image', 0.05);
+    await ctx.progress(1, steps, 'Preparing image', 0.05);
     // Decoded here, not in the request: a corrupt image fails this job with image_undecodable (not retried).
     const image = await this.images.prepared(imageId);
     const analysis = await analyzeStructured(
@@ -49,16 +50,17 @@ export class AnalyzeJobHandler implements JobHandler<'analyze'> {
         image,
         analyzer,
         signal: ctx.signal,
-        onProgress: (fraction, label) => ctx.progress(2, STEPS, label, 0.15 + 0.65 * fraction),
+        onStage: (index) => (index === 0 ? Promise.resolve() : stageStep(index)),
       },
       {
+        // The first stage starts with the call (a provider need not report it); a second call starts it again.
         calling: (retry) =>
-          ctx.progress(2, STEPS, retry ? 'Calling the vision model again (the first answer did not match the schema)' : `Calling the vision model (${model})`, retry ? 0.85 : 0.15),
-        validating: () => ctx.progress(3, STEPS, 'Validating the answer', 0.82),
+          retry ? ctx.progress(2, steps, `${stages[0]}, again: the first answer did not match the schema`, 0.15) : stageStep(0),
+        validating: () => ctx.progress(steps - 1, steps, 'Validating the answer', 0.82),
       },
     );
     await ctx.annotate({ cached: false, provider, model: analysis.model, usage: analysis.usage ?? null, model_tries: analysis.tries });
-    await ctx.progress(STEPS, STEPS, 'Saving preset', 0.95);
+    await ctx.progress(steps, steps, 'Saving preset', 0.95);
 
     const data = provider === OFFLINE_PROVIDER ? { ...analysis.data, offline_note: OFFLINE_NOTE } : analysis.data;
     const preset: Preset = {

@@ -34,12 +34,12 @@ describe('OfflineVisionProvider', () => {
       image,
       analyzer: visualStyleAnalyzer,
       signal: controller.signal,
-      onProgress: async (fraction, label) => {
-        labels.push(`${fraction.toFixed(2)} ${label}`);
+      onStage: async (index) => {
+        labels.push(slow.stages[index]);
         controller.abort(new Error('cancelled'));
       },
     });
     await expect(pending).rejects.toThrow('cancelled');
-    expect(labels).toEqual(['0.00 Measuring the image']);
+    expect(labels).toEqual(['Measuring the image']);
   });
 });

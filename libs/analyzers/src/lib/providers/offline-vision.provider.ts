@@ -5,7 +5,7 @@ import { VisionProvider, type VisionAnswer, type VisionRequest } from './vision-
 export const OFFLINE_PROVIDER = 'offline';
 export const OFFLINE_MODEL = 'offline-pixel-stats-1';
 
-const STAGES = ['Measuring the image', 'Quantising the palette', 'Mapping features to the schema'];
+const STAGES = ['Measuring the image', 'Quantising the palette', 'Mapping features to the schema'] as const;
 
 /**
  * The provider used when no model is configured: deterministic, computed from the real pixels
@@ -15,6 +15,7 @@ const STAGES = ['Measuring the image', 'Quantising the palette', 'Mapping featur
 export class OfflineVisionProvider extends VisionProvider {
   readonly name = OFFLINE_PROVIDER;
   readonly model = OFFLINE_MODEL;
+  readonly stages = STAGES;
 
   constructor(private readonly latencyMs: number) {
     super();
@@ -23,8 +24,8 @@ export class OfflineVisionProvider extends VisionProvider {
   async analyze(request: VisionRequest): Promise<VisionAnswer> {
     const features = await measureImage(request.image.data);
     const pause = this.latencyMs / STAGES.length;
-    for (const [i, label] of STAGES.entries()) {
-      await request.onProgress?.(i / STAGES.length, label);
+    for (const i of STAGES.keys()) {
+      await request.onStage?.(i);
       if (pause > 0) await pauseFor(pause, request.signal);
       request.signal.throwIfAborted();
     }

@@ -12,12 +12,15 @@ const SYSTEM_PROMPT =
 /** Vision through the official openai SDK: chat completions, a base64 data-URL image, strict json_schema output. */
 export class OpenAiVisionProvider extends VisionProvider {
   readonly name = OPENAI_PROVIDER;
+  /** One request, answered as a whole (no streaming): one stage. */
+  readonly stages: readonly string[];
 
   constructor(
     private readonly client: OpenAI,
     readonly model: string,
   ) {
     super();
+    this.stages = [`Calling the vision model (${model})`];
   }
 
   async analyze(request: VisionRequest): Promise<VisionAnswer> {

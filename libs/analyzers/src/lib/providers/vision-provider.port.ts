@@ -17,8 +17,8 @@ export interface VisionRequest {
   analyzer: AnalyzerDefinition;
   /** Aborted on cancel, timeout or shutdown: the provider stops and its HTTP request is aborted. */
   signal: AbortSignal;
-  /** Progress inside the call, 0–1, with a label for the console. */
-  onProgress?(fraction: number, label: string): Promise<void>;
+  /** Entering stage `index` of the provider's `stages` (0-based), so the console can count them as steps. */
+  onStage?(index: number): Promise<void>;
   /** Set on the second try: why the first answer was rejected, so the model can correct it. */
   previousProblem?: string;
 }
@@ -36,5 +36,12 @@ export abstract class VisionProvider {
   abstract readonly name: string;
   /** The model name recorded on presets and used as the result-cache key. */
   abstract readonly model: string;
+  /**
+   * What the provider's call goes through, in order, as the console shows them ("Step 3/6:
+   * Quantising the palette"). A provider with one opaque call has one stage; it reports each
+   * stage as it enters it through `onStage`, the first one included or not (the handler shows
+   * the first stage as the call starts).
+   */
+  abstract readonly stages: readonly string[];
   abstract analyze(request: VisionRequest): Promise<VisionAnswer>;
 }
