@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import type { Problem } from '@atelier/contracts';
+import type { Problem, ProblemFieldError } from '@atelier/contracts';
 
 function isProblem(body: unknown): body is Problem {
   return typeof body === 'object' && body !== null && 'title' in body && 'status' in body;
@@ -17,4 +17,11 @@ export function problemMessage(error: unknown): string {
     return `${error.status} ${error.statusText || 'Request failed'}`;
   }
   return error instanceof Error ? error.message : 'Something went wrong.';
+}
+
+/** The field errors of a failed request's problem body (`errors`), e.g. to show each on its input. */
+export function problemFieldErrors(error: unknown): ProblemFieldError[] {
+  if (!(error instanceof HttpErrorResponse)) return [];
+  const body: unknown = error.error;
+  return isProblem(body) ? (body.errors ?? []) : [];
 }
