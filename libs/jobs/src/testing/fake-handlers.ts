@@ -1,6 +1,7 @@
 /** Handlers for engine tests: what an `analyze` job does is chosen by its `input.analyzer` name. */
 import type { AnalyzeResult, ComprehensiveAnalyzeResult, Job, JobType } from '@atelier/contracts';
 import type { JobContext, JobHandler, JobOutcome } from '../lib/handlers/job-handler';
+import { BatchJobHandler } from '../lib/handlers/batch-job.handler';
 
 export type Behaviour = (ctx: JobContext<'analyze'>) => Promise<Record<string, unknown>>;
 
@@ -69,9 +70,7 @@ export function fakeHandlers(book: BehaviourBook): JobHandler[] {
     new FakeComprehensiveHandler() as JobHandler,
     new NoopHandler('generate_image') as JobHandler,
     new NoopHandler('generate_thumbnail') as JobHandler,
-    {
-      type: 'batch',
-      aggregate: (children: Job[]) => ({ completed_ids: children.map((c) => c.job_id), failed_ids: [] }),
-    } as JobHandler,
+    new NoopHandler('deliver_webhook') as JobHandler,
+    new BatchJobHandler() as JobHandler,
   ];
 }

@@ -163,8 +163,7 @@ export class KyselyJobStore extends JobStore {
     // (retry, a child's start and end): a DELETE that locked children first could deadlock with them.
     return this.transaction(async (store) => {
       const db = (store as KyselyJobStore).db;
-      const children = await db.selectFrom('jobs').select('id').where('parent_id', '=', id).execute();
-      const ids = [id, ...children.map((c) => c.id)];
+      const ids = [id, ...(await descendantsOf(db, [id]))];
       await deleteRecordsOf(db, ids);
       const deleted = await db.deleteFrom('jobs').where('id', 'in', ids).returning('id').execute();
       return deleted.map((d) => d.id);
@@ -208,8 +207,7 @@ export class KyselyJobStore extends JobStore {
         .execute();
       if (old.length === 0) return [];
       const ids = old.map((o) => o.id);
-      const children = await db.selectFrom('jobs').select('id').where('parent_id', 'in', ids).execute();
-      await deleteRecordsOf(db, [...ids, ...children.map((c) => c.id)]);
+      await deleteRecordsOf(db, [...ids, ...(await descendantsOf(db, ids))]);
       await db.deleteFrom('jobs').where('id', 'in', ids).execute();
       return ids;
     });
@@ -253,6 +251,21 @@ export class KyselyJobStore extends JobStore {
 /** PostgreSQL's SQLSTATE for a transaction chosen to break a deadlock. */
 const DEADLOCK_DETECTED = '40P01';
 const DEADLOCK_RETRIES = 4;
+
+/** Every job below `ids`: children, and the children of a child that is a parent itself (a batch's comprehensive analyses). */
+async function descendantsOf(db: Kysely<AtelierTables>, ids: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (let level = ids; level.length; ) {
+    const next: string[] = [];
+    for (let i = 0; i < level.length; i += 500) {
+      const rows = await db.selectFrom('jobs').select('id').where('parent_id', 'in', level.slice(i, i + 500)).execute();
+      next.push(...rows.map((r) => r.id));
+    }
+    found.push(...next);
+    level = next;
+  }
+  return found;
+}
 
 /** A job's own records in other tables (its timeline, its dismissals) go with it. */
 async function deleteRecordsOf(db: Kysely<AtelierTables>, ids: string[]): Promise<void> {

@@ -13,6 +13,11 @@ export function parentTitle(title: string, done: number, total: number): string 
   return `${baseTitle(title)} (${done}/${total})`;
 }
 
+export interface ParentChange {
+  parent: Job;
+  statusChanged: boolean;
+}
+
 export type DependencyState = { kind: 'ready' } | { kind: 'waiting' } | { kind: 'broken'; dependency: Job };
 
 /** Parent aggregation and dependency checks: the relations between jobs. */
@@ -21,11 +26,19 @@ export class JobGraph {
 
   /**
    * Recomputes a parent from its children (call inside the transaction that changed a child,
-   * holding the parent's lock). Answers the parent when it changed.
+   * holding the parent's lock). Answers the parent when it changed, and whether its status did.
+   * `onProgress`: only a child's progress changed, which a parent that aggregates on ends ignores.
    */
-  async refreshParent(store: JobStore, parentId: string): Promise<Job | undefined> {
-    const parent = await store.get(parentId);
-    if (!parent || parent.status === 'cancelled') return undefined;
+  async refreshParent(store: JobStore, parentId: string, onProgress = false): Promise<ParentChange | undefined> {
+    const before = await store.get(parentId);
+    if (!before || before.status === 'cancelled') return undefined;
+    if (onProgress && this.registry.get(before.type).aggregatesChildProgress === false) return undefined;
+    const parent = await this.aggregate(store, before);
+    return parent && { parent, statusChanged: parent.status !== before.status };
+  }
+
+  private async aggregate(store: JobStore, parent: Job): Promise<Job | undefined> {
+    const parentId = parent.job_id;
     const kids = await store.children(parentId);
     if (kids.length === 0) return undefined;
     const ended = kids.filter((k) => isFinished(k.status));

@@ -85,14 +85,14 @@ export class JobLifecycle {
     if ((await this.graph.dependencyState(this.store, job)).kind !== 'ready') return undefined;
     const onThisWorker = { worker_id: this.workers.id };
     // Without a parent to re-aggregate, the transition is one conditional update: no transaction needed.
-    const [started, parent] = !job.parent_id
-      ? [await applyTransition(this.store, 'start', id, onThisWorker), undefined]
+    const [started, parents] = !job.parent_id
+      ? [await applyTransition(this.store, 'start', id, onThisWorker), []]
       : await this.store.transaction(async (s) => {
           const j = await applyTransition(s, 'start', id, onThisWorker);
-          return [j, j?.parent_id ? await this.refreshParent(s, j.parent_id) : undefined] as const;
+          return [j, j?.parent_id ? await this.refreshParent(s, j.parent_id) : []] as const;
         }, job.parent_id);
     if (started) this.timeline.started(started);
-    await this.publish([started, finalOnly(parent)]);
+    await this.publish([started, ...finalOnly(parents)]);
     if (started) this.metrics?.started(started);
     return started;
   }
@@ -103,8 +103,8 @@ export class JobLifecycle {
     if (!job) return;
     await this.publish([job]);
     if (!job.parent_id) return;
-    const parent = await this.store.transaction((s) => this.refreshParent(s, job.parent_id!), job.parent_id);
-    await this.publish([finalOnly(parent)]);
+    const parents = await this.store.transaction((s) => this.refreshParent(s, job.parent_id!, true), job.parent_id);
+    await this.publish(finalOnly(parents));
   }
 
   /** Merges keys into a running job's metadata, atomically (concurrent merges keep every key). */
@@ -196,13 +196,14 @@ export class JobLifecycle {
   async end(id: string, transition: EndingTransition, values: JobPatch, persist?: JobOutcome['persist'], guard?: TransitionGuard): Promise<Job | undefined> {
     // Nothing to write with it and no parent to re-aggregate: one conditional update, no read first.
     const alone = persist ? undefined : await applyTransition(this.store, transition, id, values, { ...guard, topLevel: true });
-    const [job, parent] = alone ? [alone, undefined] : await this.endChecked(id, transition, values, persist, guard);
+    const [job, parents] = alone ? [alone, []] : await this.endChecked(id, transition, values, persist, guard);
     if (!job) return undefined;
+    const endedParents = finalOnly(parents);
     this.timeline.ended(job);
-    if (parent && isFinished(parent.status)) this.timeline.ended(parent);
-    await this.publish([job, finalOnly(parent)]);
+    for (const parent of endedParents) this.timeline.ended(parent);
+    await this.publish([job, ...endedParents]);
     this.metrics?.finished(job);
-    if (parent && isFinished(parent.status)) {
+    for (const parent of endedParents) {
       this.metrics?.finished(parent);
       await this.releaseDependents(parent);
     }
@@ -217,28 +218,34 @@ export class JobLifecycle {
     values: JobPatch,
     persist?: JobOutcome['persist'],
     guard?: TransitionGuard,
-  ): Promise<readonly [Job | undefined, Job | undefined]> {
+  ): Promise<readonly [Job | undefined, Job[]]> {
     const current = await this.store.get(id);
-    if (!current) return [undefined, undefined];
-    if (!persist && !current.parent_id) return [await applyTransition(this.store, transition, id, values, guard), undefined];
+    if (!current) return [undefined, []];
+    if (!persist && !current.parent_id) return [await applyTransition(this.store, transition, id, values, guard), []];
     return this.store.transaction(async (s) => {
       const j = await applyTransition(s, transition, id, values, guard);
-      if (!j) return [undefined, undefined] as const;
+      if (!j) return [undefined, []] as const;
       if (persist) await persist();
-      return [j, j.parent_id ? await this.refreshParent(s, j.parent_id) : undefined] as const;
+      return [j, j.parent_id ? await this.refreshParent(s, j.parent_id) : []] as const;
     }, current.parent_id ?? undefined);
   }
 
   /**
-   * Re-aggregates a parent. Its progress events are published while its row lock is held, so
-   * children of one parent ending at once on different workers cannot publish its progress out
-   * of order. Its final event is published by the caller after the commit (see finalOnly), so
-   * whoever reacts to it reads the committed children.
+   * Re-aggregates a parent, and the parent above it when its status changed (a batch of
+   * comprehensive analyses), each under its row lock, nearest first. Progress events are published
+   * while the locks are held, so children of one parent ending at once on different workers cannot
+   * publish its progress out of order. Final events are published by the caller after the commit
+   * (see finalOnly), so whoever reacts to them reads the committed children. Answers the ancestors
+   * that changed, nearest first. `onProgress`: only the child's progress changed.
    */
-  async refreshParent(store: JobStore, parentId: string): Promise<Job | undefined> {
-    const parent = await this.graph.refreshParent(store, parentId);
-    if (parent && !isFinished(parent.status)) await this.publish([parent]);
-    return parent;
+  async refreshParent(store: JobStore, parentId: string, onProgress = false): Promise<Job[]> {
+    const change = await this.graph.refreshParent(store, parentId, onProgress);
+    if (!change) return [];
+    const { parent } = change;
+    if (!isFinished(parent.status)) await this.publish([parent]);
+    const above = parent.parent_id;
+    if (!change.statusChanged || !above) return [parent];
+    return [parent, ...(await store.transaction((s) => this.refreshParent(s, above), above))];
   }
 
   /**
@@ -249,8 +256,14 @@ export class JobLifecycle {
    * Releasing dependents again is harmless: a second start of a job is refused.
    */
   private async completeEnding(job: Job): Promise<void> {
-    const parent = job.parent_id ? await this.store.get(job.parent_id) : undefined;
-    const ended = parent && isFinished(parent.status) ? [job, parent] : [job];
+    // The job, and each ancestor its end finished (a batch above a comprehensive analysis).
+    const ended = [job];
+    for (let above = job.parent_id; above; ) {
+      const parent = await this.store.get(above);
+      if (!parent || !isFinished(parent.status)) break;
+      ended.push(parent);
+      above = parent.parent_id;
+    }
     for (const j of ended) {
       const latest = await this.bus.latestOf(j.job_id);
       if (latest?.event === eventOf(j)) continue;
@@ -268,7 +281,7 @@ export class JobLifecycle {
   }
 }
 
-/** A parent whose event still has to be published after the commit: only a finished one. */
-function finalOnly(parent: Job | undefined): Job | undefined {
-  return parent && isFinished(parent.status) ? parent : undefined;
+/** The parents whose events still have to be published after the commit: only finished ones. */
+function finalOnly(parents: readonly Job[]): Job[] {
+  return parents.filter((p) => isFinished(p.status));
 }

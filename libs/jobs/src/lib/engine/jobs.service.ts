@@ -156,11 +156,19 @@ export class JobsService {
       throw new ConflictError(`Job "${id}" ended (${now.status}) before it could be cancelled.`, 'job_not_cancellable');
     }
     await this.stopInDispatcher(id);
-    for (const childId of job.child_ids) {
-      const child = await this.store.get(childId);
-      if (child && !isFinished(child.status) && (await this.lifecycle.end(childId, 'cancel', {}))) await this.stopInDispatcher(childId);
-    }
+    await this.cancelChildren(job);
     return cancelled;
+  }
+
+  /** Cancels a cancelled parent's unfinished children, and theirs (a batch of comprehensive analyses), each parent before its children. */
+  private async cancelChildren(parent: Job): Promise<void> {
+    for (const childId of parent.child_ids) {
+      const child = await this.store.get(childId);
+      if (!child || isFinished(child.status)) continue;
+      if (!(await this.lifecycle.end(childId, 'cancel', {}))) continue;
+      await this.stopInDispatcher(childId);
+      await this.cancelChildren(child);
+    }
   }
 
   /**
@@ -189,29 +197,50 @@ export class JobsService {
     if (job.status !== 'failed' && job.status !== 'cancelled') {
       throw new ConflictError(`Job "${id}" is ${job.status}; only failed or cancelled jobs can be retried.`, 'job_not_retryable');
     }
-    const fullBudget = (j: Job) => ({ max_attempts: j.attempts + this.lifecycle.policyOf(j).maxAttempts });
-    const children = job.child_ids.length ? await this.store.children(id) : [];
-    const rerun = children.filter((c) => c.status === 'failed' || c.status === 'cancelled');
+    const rerun = await this.rerunBelow(job);
     const queuedChildren: Job[] = [];
-    const { retried, parent } = await this.store.transaction(async (s) => {
+    const { retried, parents } = await this.store.transaction(async (s) => {
       queuedChildren.length = 0; // a transaction may run again (a deadlock broken by the database)
-      for (const child of rerun) {
-        const c = await applyTransition(s, 'retry', child.job_id, fullBudget(child));
+      // Deepest first: a child that is a parent itself is queued again with the count of its own children.
+      for (const { child, children, rerunCount } of [...rerun].reverse()) {
+        const c = await applyTransition(s, 'retry', child.job_id, this.retryPatch(child, children, rerunCount));
         if (c) queuedChildren.push(c);
       }
-      if (children.length) {
-        const title = parentTitle(job.title, children.length - rerun.length, children.length);
-        return { retried: await applyTransition(s, 'retry', id, { progress: job.progress, title }), parent: undefined };
-      }
-      const r = await applyTransition(s, 'retry', id, fullBudget(job));
-      const par = r?.parent_id ? await this.lifecycle.refreshParent(s, r.parent_id) : undefined;
-      return { retried: r, parent: par };
+      const own = rerun.filter((r) => r.child.parent_id === id).length;
+      const children = job.child_ids.length;
+      const r = await applyTransition(s, 'retry', id, children ? this.retryPatch(job, children, own) : this.retryPatch(job));
+      const above = !children && r?.parent_id ? await this.lifecycle.refreshParent(s, r.parent_id) : [];
+      return { retried: r, parents: above };
     }, job.parent_id ?? id);
     if (!retried) throw new ConflictError(`Job "${id}" changed while it was being retried; try again.`, 'job_not_retryable');
     for (const j of [...queuedChildren, retried]) this.lifecycle.timeline.retried(j);
-    await this.lifecycle.publish([...queuedChildren, retried, parent && isFinished(parent.status) ? parent : undefined]);
+    await this.lifecycle.publish([...queuedChildren, retried, ...parents.filter((p) => isFinished(p.status))]);
     for (const j of [...queuedChildren, retried]) await this.lifecycle.schedule(j);
     return retried;
+  }
+
+  /**
+   * A job queued again: a worker job with a full budget of attempts added (so attempts never exceed
+   * max_attempts); a parent with its progress kept and the count of the children that stay done.
+   */
+  private retryPatch(job: Job, children = 0, rerunCount = 0) {
+    if (!children) return { max_attempts: job.attempts + this.lifecycle.policyOf(job).maxAttempts };
+    return { progress: job.progress, title: parentTitle(job.title, children - rerunCount, children) };
+  }
+
+  /**
+   * The failed or cancelled jobs under a parent that a retry of it runs again, parents before their
+   * children: its children, and theirs under a child that is a parent itself (a batch of comprehensive analyses).
+   */
+  private async rerunBelow(parent: Job): Promise<{ child: Job; children: number; rerunCount: number }[]> {
+    if (!parent.child_ids.length) return [];
+    const found: { child: Job; children: number; rerunCount: number }[] = [];
+    for (const child of await this.store.children(parent.job_id)) {
+      if (child.status !== 'failed' && child.status !== 'cancelled') continue;
+      const below = await this.rerunBelow(child);
+      found.push({ child, children: child.child_ids.length, rerunCount: below.filter((b) => b.child.parent_id === child.job_id).length }, ...below);
+    }
+    return found;
   }
 
   /** Deletes an ended job (and a parent's children). 409 while it is queued or running. */
@@ -251,15 +280,21 @@ export class JobsService {
     }
     const id = uuidv7();
     const policy = this.lifecycle.policyOf({ type: spec.type });
-    const children: NewJobRecord[] = [];
-    for (const child of spec.children ?? []) children.push(...(await this.plan({ ...child, priority: child.priority ?? spec.priority }, id)));
+    // A child may be a parent itself (a batch of comprehensive analyses): its records follow it, but only it is a child of this job.
+    const descendants: NewJobRecord[] = [];
+    const childIds: string[] = [];
+    for (const child of spec.children ?? []) {
+      const planned = await this.plan({ ...child, priority: child.priority ?? spec.priority }, id);
+      childIds.push(planned[0].job_id);
+      descendants.push(...planned);
+    }
     const now = new Date().toISOString();
     const record: NewJobRecord = {
       job_id: id,
       type: spec.type,
-      title: isParent ? parentTitle(spec.title, 0, children.length) : spec.title,
+      title: isParent ? parentTitle(spec.title, 0, childIds.length) : spec.title,
       parent_id: parentId,
-      child_ids: children.map((c) => c.job_id),
+      child_ids: childIds,
       depends_on: deps,
       priority: spec.priority ?? policy.priority,
       max_attempts: spec.maxAttempts ?? policy.maxAttempts,
@@ -269,6 +304,6 @@ export class JobsService {
       run_at: spec.runAt ? spec.runAt.toISOString() : null,
       created_at: now,
     };
-    return [record, ...children];
+    return [record, ...descendants];
   }
 }

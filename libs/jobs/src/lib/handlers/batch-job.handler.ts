@@ -8,6 +8,8 @@ import type { JobHandler } from './job-handler';
 @JobHandlerFor('batch')
 export class BatchJobHandler implements JobHandler<'batch'> {
   readonly type = 'batch' as const;
+  // Up to BATCH_MAX_FILES children: its title and progress follow them as they start and end.
+  readonly aggregatesChildProgress = false;
 
   aggregate(children: Job[]): BatchResult {
     return {

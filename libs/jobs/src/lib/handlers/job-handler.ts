@@ -35,4 +35,9 @@ export interface JobHandler<T extends JobType = JobType> {
   readonly type: T;
   run?(ctx: JobContext<T>): Promise<JobOutcome<T>>;
   aggregate?(children: Job[]): JobResult<T>;
+  /**
+   * For a parent with many children (a batch): false re-aggregates it only when a child starts or
+   * ends, not on each of a child's progress steps, which would read every sibling each time. Default true.
+   */
+  readonly aggregatesChildProgress?: boolean;
 }

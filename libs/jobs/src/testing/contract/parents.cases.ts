@@ -86,5 +86,79 @@ export function parentCases(h: ContractHarness): void {
       await h.engine.jobs.delete(parent.job_id);
       for (const id of [parent.job_id, ...parent.child_ids]) await expect(h.engine.jobs.get(id)).rejects.toMatchObject({ status: 404 });
     });
+  
+    describe('nested: a batch of comprehensive analyses', () => {
+      const batchOf = (images: string[], names: string[]) =>
+        h.engine.jobs.create({
+          type: 'batch',
+          title: 'Batch',
+          input: {},
+          children: images.map((image) => ({
+            type: 'comprehensive_analyze' as const,
+            title: 'Comprehensive analysis',
+            input: { analyzers: names, image_id: image },
+            children: names.map((n) => ({ type: 'analyze' as const, title: `${n} analysis`, input: { analyzer: n, image_id: image } })),
+          })),
+        });
+      const all = (ids: string[]) => Promise.all(ids.map((id) => h.engine.jobs.get(id)));
+      const grandchildrenOf = async (batchId: string) => (await all((await h.engine.jobs.get(batchId)).child_ids)).flatMap((c) => c.child_ids);
+
+      it('lists only its own children, counts them in its title, and completes once every grandchild did', async () => {
+        const batch = await batchOf(['i1', 'i2'], ['a', 'b']);
+        expect(batch.child_ids).toHaveLength(2);
+        expect(batch.title).toBe('Batch (0/2)');
+        const titles = new Set<string>();
+        const sub = h.engine.bus.events$.subscribe((e) => {
+          if (isJobDataEvent(e) && e.data.job_id === batch.job_id) titles.add(e.data.title);
+        });
+        const done = await waitForJob(h.engine, batch.job_id, ended);
+        sub.unsubscribe();
+        expect(done.status).toBe('completed');
+        expect(done.title).toBe('Batch (2/2)');
+        expect(done.progress).toBe(1);
+        expect(titles).toContain('Batch (1/2)');
+        const children = await all(batch.child_ids);
+        expect(children.map((c) => [c.type, c.status, c.child_ids.length])).toEqual([
+          ['comprehensive_analyze', 'completed', 2],
+          ['comprehensive_analyze', 'completed', 2],
+        ]);
+        expect(done.result).toEqual({ completed_ids: batch.child_ids, failed_ids: [] });
+      });
+
+      it('cancelling the batch cancels its children and theirs; deleting it deletes all three levels', async () => {
+        const hold = gate();
+        h.book.define('slow', () => hold.promise.then(() => ({})));
+        const batch = await batchOf(['i1', 'i2', 'i3'], ['slow', 'slow']);
+        await waitForJob(h.engine, batch.job_id, hasStatus('running'));
+        await h.engine.jobs.cancel(batch.job_id);
+        const grandchildren = await grandchildrenOf(batch.job_id);
+        expect(grandchildren).toHaveLength(6);
+        expect((await all(batch.child_ids)).map((c) => c.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+        expect(new Set((await all(grandchildren)).map((c) => c.status))).toEqual(new Set(['cancelled']));
+        hold.open();
+        await h.engine.jobs.delete(batch.job_id);
+        for (const id of [batch.job_id, ...batch.child_ids, ...grandchildren]) await expect(h.engine.jobs.get(id)).rejects.toMatchObject({ status: 404 });
+      });
+
+      it('a failed grandchild fails its analysis and the batch; a retry of the batch re-runs only it', async () => {
+        let fail = true;
+        h.book.define('bad', async () => {
+          if (fail) throw new JobFailure('bad input', { retryable: false });
+          return {};
+        });
+        const batch = await batchOf(['i1', 'i2'], ['good', 'bad']);
+        const failed = await waitForJob(h.engine, batch.job_id, ended);
+        expect(failed.status).toBe('failed');
+        expect(failed.title).toBe('Batch (2/2)');
+        const startsBefore = h.book.started.length;
+        fail = false;
+        const retried = await h.engine.jobs.retry(batch.job_id);
+        expect(retried).toMatchObject({ status: 'queued', title: 'Batch (0/2)' });
+        const done = await waitForJob(h.engine, batch.job_id, ended);
+        expect(done.status).toBe('completed');
+        expect(h.book.started.length - startsBefore).toBe(2);
+        expect((await all(batch.child_ids)).map((c) => c.status)).toEqual(['completed', 'completed']);
+      });
+    });
   });
 }
