@@ -10,7 +10,7 @@ interface SettingsTab {
   readonly icon: string;
 }
 
-/** Settings: a tab per section, each its own route; Users and the audit log only for admins. */
+/** Settings: a tab per section, each its own route (API keys, Webhooks); Users and the audit log only for admins. */
 @Component({
   selector: 'atl-settings-page',
   imports: [MatIconModule, MatTabsModule, RouterLink, RouterLinkActive, RouterOutlet],
@@ -19,7 +19,7 @@ interface SettingsTab {
     <header class="atl-page-header">
       <div>
         <h1>Settings</h1>
-        <p>{{ isAdmin() ? 'API keys for integrations, who can use this Atelier, and what they did.' : 'API keys for your integrations.' }}</p>
+        <p>{{ isAdmin() ? 'API keys and webhooks for integrations, who can use this Atelier, and what they did.' : 'API keys and webhooks for your integrations.' }}</p>
       </div>
     </header>
     <nav mat-tab-nav-bar [tabPanel]="panel" aria-label="Settings sections">
@@ -41,6 +41,7 @@ export class SettingsPage {
   protected readonly isAdmin = inject(AuthState).isAdmin;
   protected readonly tabs = computed<readonly SettingsTab[]>(() => [
     { path: 'api-keys', label: 'API keys', icon: 'key' },
+    { path: 'webhooks', label: 'Webhooks', icon: 'webhook' },
     ...(this.isAdmin()
       ? [
           { path: 'users', label: 'Users', icon: 'people' },
