@@ -24,6 +24,8 @@ export default [
             },
             // @atelier/client (generated from docs/openapi.json) depends on no lib; the API's tests and the tools use it.
             { sourceTag: 'scope:client', onlyDependOnLibsWithTags: ['scope:client'] },
+            // apps/cli: a client of the API over HTTP, never a server lib.
+            { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['scope:cli', 'scope:client', 'scope:shared'] },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared', 'scope:client'] },
             { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:console', 'scope:shared'] },
             { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['scope:tools', 'scope:api', 'scope:shared', 'scope:client'] },
