@@ -71,12 +71,25 @@ async function postgresCpu(pg, database) {
   return new Map(rows.map((r) => [r.pid, processCpu(r.pid)]));
 }
 
+/** Commits and rows written in the database, and commands Redis ran: what the CPU was spent on. */
+async function work(ctx) {
+  const { rows } = await ctx.pg.query('SELECT xact_commit, tup_inserted, tup_updated, tup_deleted FROM pg_stat_database WHERE datname = $1', [ctx.database]);
+  const stats = await ctx.redis.info('stats');
+  const count = (v) => Number(v);
+  return {
+    commits: count(rows[0].xact_commit),
+    rows_written: count(rows[0].tup_inserted) + count(rows[0].tup_updated) + count(rows[0].tup_deleted),
+    redis_commands: Number(/total_commands_processed:(\d+)/.exec(stats)?.[1] ?? 0),
+  };
+}
+
 async function snapshot(ctx, processes) {
   return {
     at: performance.now(),
     processes: new Map(processes.map((p) => [p.pid, processCpu(p.pid)])),
     redis: await redisCpu(ctx.redis),
     postgres: await postgresCpu(ctx.pg, ctx.database),
+    work: await work(ctx),
   };
 }
 
@@ -85,7 +98,8 @@ function spent(before, after) {
   let postgres = 0;
   for (const [pid, cpu] of after.postgres) postgres += cpu - (before.postgres.get(pid) ?? 0);
   const processes = new Map([...after.processes].map(([pid, cpu]) => [pid, cpu - (before.processes.get(pid) ?? 0)]));
-  return { seconds: (after.at - before.at) / 1000, processes, redis: after.redis - before.redis, postgres };
+  const work = Object.fromEntries(Object.keys(after.work).map((k) => [k, after.work[k] - before.work[k]]));
+  return { seconds: (after.at - before.at) / 1000, processes, redis: after.redis - before.redis, postgres, work };
 }
 
 // --- The pieces it runs --------------------------------------------------------------------------------
@@ -237,6 +251,9 @@ async function measure(ctx, workerCount, subscribers) {
     await analyses(server, image, JOBS);
     const ended = await waitIdle(server);
     const after = await snapshot(ctx, processes);
+    // PostgreSQL publishes its statistics about once a second: wait, then read the counters again.
+    await sleep(1500);
+    after.work = await work(ctx);
     streams?.close();
     const cpu = spent(before, after);
     const times = await jobTimes(ctx, schema);
@@ -255,13 +272,15 @@ async function measure(ctx, workerCount, subscribers) {
         redis: perJob(cpu.redis),
         postgres: perJob(cpu.postgres),
       },
+      // pg_stat_database counts with a delay of up to PGSTAT's flush interval (≈ 1 s): read after the run settled.
+      per_job: Object.fromEntries(Object.entries(cpu.work).map(([k, v]) => [k, round(v / JOBS, 1)])),
       analyze_wait_ms_p50: times.wait,
       analyze_run_ms_p50: times.run,
       events_per_subscriber: streams ? Math.round(streams.events() / subscribers) : undefined,
       rss_mb: { api: round(server.rssMb(), 0) },
     };
     result.cpu_ms_per_job.total = round(Object.values(result.cpu_ms_per_job).reduce((a, b) => a + b, 0), 3);
-    log(`${workerCount} worker(s), ${subscribers} subscriber(s): ${result.jobs_per_second} jobs/s (analysis wait p50 ${times.wait} ms, run p50 ${times.run} ms); CPU ms per job ${JSON.stringify(result.cpu_ms_per_job)}`);
+    log(`${workerCount} worker(s), ${subscribers} subscriber(s): ${result.jobs_per_second} jobs/s (analysis wait p50 ${times.wait} ms, run p50 ${times.run} ms); CPU ms per job ${JSON.stringify(result.cpu_ms_per_job)}; per job ${JSON.stringify(result.per_job)}`);
     return result;
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
@@ -301,9 +320,13 @@ async function main() {
 function table(results) {
   const rows = results.map((r) => {
     const c = r.cpu_ms_per_job;
-    return `| ${r.workers} | ${r.subscribers} | ${r.jobs_per_second} | ${c.api} | ${c.workers} | ${c.redis} | ${c.postgres} | ${c.total} |`;
+    return `| ${r.workers} | ${r.subscribers} | ${r.jobs_per_second} | ${c.api} | ${c.workers} | ${c.redis} | ${c.postgres} | ${c.total} | ${r.per_job.commits} | ${r.per_job.rows_written} | ${r.per_job.redis_commands} |`;
   });
-  return ['| workers | SSE subscribers | jobs/s | API ms/job | workers ms/job | Redis ms/job | PostgreSQL ms/job | total ms/job |', '| --- | --- | --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
+  return [
+    '| workers | SSE subscribers | jobs/s | API ms/job | workers ms/job | Redis ms/job | PostgreSQL ms/job | total ms/job | PG commits/job | PG rows written/job | Redis commands/job |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
 
 main().catch((err) => {
