@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { FINISHED_STATUSES, UNFINISHED_STATUSES, type JobStatus } from '@atelier/contracts';
 import { runInTransactionScope, type AtelierTables, type SqlDialectName } from '@atelier/persistence';
-import { JobStore, type JobListQuery, type JobPatch, type JobRecord, type NewJobRecord, type ProgressPatch, type TransitionGuard } from '../ports/job-store.port';
+import { JobStore, type ChildSummary, type JobListQuery, type JobPatch, type JobRecord, type NewJobRecord, type ProgressPatch, type TransitionGuard } from '../ports/job-store.port';
 import { newRecordToRow, patchToRow, rowToRecord, type JobRow } from './job-row';
 import { JobSql } from './job-sql';
 import type { JobWriteBatcher } from './job-write-batcher';
@@ -107,6 +107,22 @@ export class KyselyJobStore extends JobStore {
   async children(parentId: string): Promise<JobRecord[]> {
     const rows = await this.db.selectFrom('jobs').selectAll().where('parent_id', '=', parentId).orderBy('id').execute();
     return rows.map(rowToRecord);
+  }
+
+  async childSummary(parentId: string): Promise<ChildSummary> {
+    const ended = sql`"status" IN (${sql.join([...FINISHED_STATUSES])})`;
+    const row = await this.db
+      .selectFrom('jobs')
+      .select((eb) => [
+        eb.fn.countAll<string>().as('total'),
+        sql<string | null>`SUM(CASE WHEN ${ended} THEN 1 ELSE 0 END)`.as('ended'),
+        sql<string | null>`SUM(CASE WHEN "status" <> 'queued' OR "attempts" > 0 THEN 1 ELSE 0 END)`.as('started'),
+        sql<string | null>`SUM(CASE WHEN ${ended} THEN 1 ELSE "progress" END)`.as('progress_sum'),
+      ])
+      .where('parent_id', '=', parentId)
+      .executeTakeFirstOrThrow();
+    // SQLite answers numbers, PostgreSQL bigint and numeric sums as text.
+    return { total: Number(row.total), ended: Number(row.ended ?? 0), started: Number(row.started ?? 0), progressSum: Number(row.progress_sum ?? 0) };
   }
 
   async dependents(id: string): Promise<string[]> {

@@ -3,6 +3,9 @@ import type { JobStore } from '../ports/job-store.port';
 import type { JobHandlerRegistry } from '../handlers/job-handler.registry';
 import { applyTransition } from './job-state-machine';
 
+/** Failed children a parent's error names one by one. */
+const FAILED_NAMED = 10;
+
 const COUNT_SUFFIX = / \(\d+\/\d+\)$/;
 
 export function baseTitle(title: string): string {
@@ -39,14 +42,18 @@ export class JobGraph {
 
   private async aggregate(store: JobStore, parent: Job): Promise<Job | undefined> {
     const parentId = parent.job_id;
-    const kids = await store.children(parentId);
-    if (kids.length === 0) return undefined;
-    const ended = kids.filter((k) => isFinished(k.status));
-    const title = parentTitle(parent.title, ended.length, kids.length);
-    const mean = kids.reduce((sum, k) => sum + (isFinished(k.status) ? 1 : k.progress), 0) / kids.length;
+    // Counted in the database while children still run; read one by one only once every child ended.
+    const summary = await store.childSummary(parentId);
+    const total = summary.total;
+    if (total === 0) return undefined;
+    const title = parentTitle(parent.title, summary.ended, total);
+    const mean = summary.progressSum / total;
     const now = new Date().toISOString();
 
-    if (ended.length === kids.length) {
+    if (summary.ended === total) {
+      const kids = await store.children(parentId);
+      // A child re-queued between the count and the read (a retry): counted again on its next change.
+      if (kids.some((k) => !isFinished(k.status))) return undefined;
       const failed = kids.filter((k) => k.status !== 'completed');
       const result = this.registry.get(parent.type).aggregate?.(kids) ?? null;
       const common = { title, result, finished_at: now, current_step: kids.length, total_steps: kids.length };
@@ -55,7 +62,9 @@ export class JobGraph {
       }
       // A parent ends once per run: one already failed (every child ended) is not failed again.
       if (parent.status === 'failed') return undefined;
-      const names = failed.map((k) => `${baseTitle(k.title)} (${k.status})`).join(', ');
+      // A batch may have hundreds: the first few are named, the rest counted.
+      const named = failed.slice(0, FAILED_NAMED).map((k) => `${baseTitle(k.title)} (${k.status})`);
+      const names = failed.length > FAILED_NAMED ? `${named.join(', ')} and ${failed.length - FAILED_NAMED} more` : named.join(', ');
       return applyTransition(store, 'aggregate', parentId, {
         ...common,
         status: 'failed',
@@ -65,15 +74,15 @@ export class JobGraph {
       });
     }
 
-    const anyStarted = kids.some((k) => k.status !== 'queued' || k.attempts > 0);
+    const anyStarted = summary.started > 0;
     const status: JobStatus = anyStarted ? 'running' : 'queued';
     return applyTransition(store, 'aggregate', parentId, {
       status,
       title,
       progress: parent.status === 'running' ? Math.max(parent.progress, mean) : mean,
-      current_step: ended.length,
-      total_steps: kids.length,
-      step_label: `${ended.length} of ${kids.length} done`,
+      current_step: summary.ended,
+      total_steps: total,
+      step_label: `${summary.ended} of ${total} done`,
       started_at: parent.started_at ?? (anyStarted ? now : null),
       finished_at: null,
       error: null,

@@ -59,6 +59,17 @@ export interface ProgressPatch {
   step_label: string | null;
 }
 
+/** A parent's children counted in one query: what its title and progress need while some still run. */
+export interface ChildSummary {
+  total: number;
+  /** Completed, failed or cancelled. */
+  ended: number;
+  /** Not queued, or queued again after an attempt. */
+  started: number;
+  /** Each child's progress, an ended child counting 1. */
+  progressSum: number;
+}
+
 export interface JobListQuery {
   statuses?: JobStatus[];
   types?: string[];
@@ -88,6 +99,8 @@ export abstract class JobStore {
   /** Newest first. */
   abstract list(query: JobListQuery): Promise<JobRecord[]>;
   abstract children(parentId: string): Promise<JobRecord[]>;
+  /** The counts of a parent's children, without reading them (a batch has hundreds). */
+  abstract childSummary(parentId: string): Promise<ChildSummary>;
   /** Ids of queued jobs that depend on this one. */
   abstract dependents(id: string): Promise<string[]>;
   /** Queued and running jobs of one owner (a parent and each of its children count), counted from an index. */
