@@ -6,3 +6,4 @@ export * from './lib/preset';
 export * from './lib/problem';
 export * from './lib/access';
 export * from './lib/operations';
+export * from './lib/integrations';

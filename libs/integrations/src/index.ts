@@ -4,3 +4,8 @@ export * from './lib/idempotency/idempotency.interceptor';
 export * from './lib/idempotency/idempotency.store';
 export * from './lib/idempotency/idempotency-errors';
 export * from './lib/idempotency/request-fingerprint';
+export * from './lib/webhooks/webhook-delivery.module';
+export * from './lib/webhooks/callbacks/callback-urls';
+export * from './lib/webhooks/webhook-signature';
+export * from './lib/webhooks/webhook-errors';
+export * from './lib/webhooks/targets/webhook-target-guard';

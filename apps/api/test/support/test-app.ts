@@ -43,6 +43,15 @@ class TestThumbnailHandler {
   }
 }
 
+@Injectable()
+@JobHandlerFor('deliver_webhook')
+class TestDeliverWebhookHandler {
+  readonly type = 'deliver_webhook' as const;
+  async run(ctx: JobContext<'deliver_webhook'>): Promise<JobOutcome<'deliver_webhook'>> {
+    return { result: { delivery_id: ctx.job.input.delivery_id, outcome: 'skipped', response_code: null, latency_ms: null } };
+  }
+}
+
 @Module({})
 class TestAppModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -50,7 +59,7 @@ class TestAppModule {
       module: TestAppModule,
       imports: [PlatformModule.forRoot(config), PersistenceModule, StreamingModule, JobsModule.forRoot()],
       controllers: [HealthController],
-      providers: [{ provide: HEALTH_CHECKS, useValue: [] }, TestAnalyzeHandler, TestComprehensiveHandler, TestImageHandler, TestThumbnailHandler],
+      providers: [{ provide: HEALTH_CHECKS, useValue: [] }, TestAnalyzeHandler, TestComprehensiveHandler, TestImageHandler, TestThumbnailHandler, TestDeliverWebhookHandler],
     };
   }
 }

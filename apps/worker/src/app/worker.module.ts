@@ -5,6 +5,7 @@ import { JobsModule } from '@atelier/jobs';
 import { DISTRIBUTED_JOB_DRIVERS, DistributedModule } from '@atelier/distributed';
 import { AnalyzersModule } from '@atelier/analyzers';
 import { PresetsModule } from '@atelier/presets';
+import { WebhookDeliveryModule } from '@atelier/integrations';
 import { WorkerLiveness } from './worker-liveness';
 
 /** The worker process: the same handlers as the API, on the distributed drivers, and nothing else. */
@@ -20,6 +21,7 @@ export class WorkerModule {
         JobsModule.forRoot({ drivers: DISTRIBUTED_JOB_DRIVERS, recoverOnBoot: false, role: 'worker' }),
         PresetsModule,
         AnalyzersModule,
+        WebhookDeliveryModule,
       ],
       providers: [WorkerLiveness],
     };

@@ -50,11 +50,29 @@ export interface GenerateThumbnailResult {
 
 export interface BatchPayload {
   description?: string;
+  /** The analyzers run on each image (POST /api/batches): one makes each child an `analyze`, more a `comprehensive_analyze`. */
+  analyzers?: string[];
+  /** How many images the batch holds (one child each). */
+  images?: number;
 }
 
 export interface BatchResult {
   completed_ids: string[];
   failed_ids: string[];
+}
+
+/** One attempt series of a webhook delivery (libs/integrations): the delivery log row it works for. */
+export interface DeliverWebhookPayload {
+  delivery_id: string;
+}
+
+export interface DeliverWebhookResult {
+  delivery_id: string;
+  /** `delivered`: answered 2xx; `skipped`: nothing sent (the delivery or its webhook was deleted, or a newer series took it over). */
+  outcome: 'delivered' | 'skipped';
+  response_code: number | null;
+  latency_ms: number | null;
+  reason?: string;
 }
 
 export interface JobTypeRegistry {
@@ -63,6 +81,7 @@ export interface JobTypeRegistry {
   generate_image: { payload: GenerateImagePayload; result: GenerateImageResult };
   generate_thumbnail: { payload: GenerateThumbnailPayload; result: GenerateThumbnailResult };
   batch: { payload: BatchPayload; result: BatchResult };
+  deliver_webhook: { payload: DeliverWebhookPayload; result: DeliverWebhookResult };
 }
 
 export type JobType = keyof JobTypeRegistry;
@@ -75,6 +94,7 @@ export const JOB_TYPES: readonly JobType[] = [
   'generate_image',
   'generate_thumbnail',
   'batch',
+  'deliver_webhook',
 ];
 
 export function isJobType(value: string): value is JobType {

@@ -16,4 +16,15 @@ describe('jobPolicy', () => {
     expect(jobPolicy('generate_thumbnail', config)).toMatchObject({ priority: 10, maxAttempts: 2, timeoutMs: 12_000 });
     expect(jobPolicy('analyze', config, { priority: 7, maxAttempts: 1 })).toMatchObject({ priority: 7, maxAttempts: 1 });
   });
+
+  it('retries webhook deliveries for about 24 h: the first retry within 10 s, then doubling up to 2 h apart', () => {
+    const p = jobPolicy('deliver_webhook', config);
+    expect(p.timeoutMs).toBe(15_000);
+    expect(p.backoffMs(1, () => 1)).toBeLessThanOrEqual(10_000);
+    const waits = Array.from({ length: p.maxAttempts - 1 }, (_, i) => p.backoffMs(i + 1, () => 0.5));
+    expect(Math.max(...waits)).toBe(2 * 3_600_000);
+    const hours = waits.reduce((a, b) => a + b, 0) / 3_600_000;
+    expect(hours).toBeGreaterThan(23);
+    expect(hours).toBeLessThan(26);
+  });
 });

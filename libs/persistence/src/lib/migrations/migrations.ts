@@ -8,6 +8,7 @@ import { accessMigration } from './005-access';
 import { jobsOwnerStatusMigration } from './006-jobs-owner-status';
 import { operationsMigration } from './007-operations';
 import { idempotencyMigration } from './008-idempotency';
+import { webhooksMigration } from './009-webhooks';
 
 /** One list of migrations for both dialects; names sort in the order they apply. */
 class StaticMigrations implements MigrationProvider {
@@ -22,6 +23,7 @@ class StaticMigrations implements MigrationProvider {
       '006-jobs-owner-status': jobsOwnerStatusMigration(this.dialect),
       '007-operations': operationsMigration(this.dialect),
       '008-idempotency': idempotencyMigration(this.dialect),
+      '009-webhooks': webhooksMigration(),
     };
   }
 }

@@ -169,6 +169,13 @@ export const CONFIG_VARIABLES = {
   offlineLatencyMs: variable('OFFLINE_LATENCY_MS', 'Simulated latency of the offline provider, spread over its progress steps.', '1500', integer(0, 600_000)),
   maxUploadBytes: variable('MAX_UPLOAD_BYTES', 'Largest accepted image upload.', '20971520', integer(1024, 1_073_741_824)),
   maxImagePixels: variable('MAX_IMAGE_PIXELS', 'Largest accepted image in pixels (width × height).', '40000000', integer(1, 1_000_000_000)),
+  batchMaxFiles: variable('BATCH_MAX_FILES', 'Most images one POST /api/batches request may carry.', '500', integer(1, 10_000)),
+  batchMaxBytes: variable(
+    'BATCH_MAX_BYTES',
+    'Most bytes of images one POST /api/batches request may carry in all (its files wait on disk under DATA_DIR while they are checked, never in memory); past it, 413.',
+    '2147483648',
+    integer(1024, 1_099_511_627_776),
+  ),
   syncWaitTimeoutMs: variable('SYNC_WAIT_TIMEOUT_MS', 'How long a request without async_mode waits before answering 504.', '120000', integer(100, 3_600_000)),
   analysisCacheTtlMs: variable('ANALYSIS_CACHE_TTL_MS', 'Window in which the same image + analyzer + provider + model reuses a stored result (0 disables).', '86400000', integer(0, 31_536_000_000)),
   idempotencyTtlMs: variable(
@@ -176,6 +183,12 @@ export const CONFIG_VARIABLES = {
     'How long the answer to a request sent with an Idempotency-Key is kept: the same key and request within this time answer it again and create nothing.',
     '86400000',
     integer(1000, 31_536_000_000),
+  ),
+  webhookAllowPrivateNetworks: variable(
+    'WEBHOOK_ALLOW_PRIVATE_NETWORKS',
+    'Let webhooks and callback_url reach private, loopback, link-local and other non-public addresses (a receiver on this machine or the same network). Off: such targets answer 400 webhook_target_forbidden, and are refused again at connect time.',
+    'false',
+    boolean,
   ),
   consoleDir: variable('CONSOLE_DIR', 'Built console served at / in embedded mode. Empty disables.', './dist/apps/console/browser', text),
   workerHealthPort: variable('WORKER_HEALTH_PORT', 'Port of the worker liveness endpoint (0 disables).', '0', integer(0, 65535)),

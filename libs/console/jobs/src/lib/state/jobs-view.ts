@@ -3,7 +3,7 @@ import { JOB_STATUSES, JOB_TYPES, type Job, type JobStatus, type JobType } from 
 import type { JobFilter, JobSort } from '@atelier/console/data-access';
 
 /** Jobs the system makes for itself; hidden unless asked for. */
-export const INTERNAL_JOB_TYPES: readonly JobType[] = ['generate_thumbnail'];
+export const INTERNAL_JOB_TYPES: readonly JobType[] = ['generate_thumbnail', 'deliver_webhook'];
 
 export const JOB_TYPE_LABELS: Readonly<Record<JobType, string>> = {
   analyze: 'Analysis',
@@ -11,6 +11,7 @@ export const JOB_TYPE_LABELS: Readonly<Record<JobType, string>> = {
   generate_image: 'Image generation',
   generate_thumbnail: 'Thumbnail (internal)',
   batch: 'Batch',
+  deliver_webhook: 'Webhook delivery (internal)',
 };
 
 /** The query parameters of `/jobs`, raw. */

@@ -7,6 +7,7 @@ export const JOB_TYPE_LABELS: Readonly<Record<JobType, string>> = {
   generate_image: 'Image generation',
   generate_thumbnail: 'Thumbnails',
   batch: 'Batch',
+  deliver_webhook: 'Webhook deliveries',
 };
 
 export function jobTypeLabel(type: string): string {

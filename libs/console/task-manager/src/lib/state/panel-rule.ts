@@ -7,7 +7,7 @@
 import { isFinished, type Job, type JobType } from '@atelier/contracts';
 
 /** Housekeeping jobs the server starts on its own (a thumbnail per upload): on the Jobs page only. */
-export const BACKGROUND_JOB_TYPES: readonly JobType[] = ['generate_thumbnail'];
+export const BACKGROUND_JOB_TYPES: readonly JobType[] = ['generate_thumbnail', 'deliver_webhook'];
 
 export function isBackgroundJob(job: Pick<Job, 'type'>): boolean {
   return BACKGROUND_JOB_TYPES.includes(job.type);

@@ -9,6 +9,7 @@ export const QUEUE_LABELS: Readonly<Record<JobType, string>> = {
   generate_image: 'Image generation',
   generate_thumbnail: 'Thumbnails',
   batch: 'Batches',
+  deliver_webhook: 'Webhook deliveries',
 };
 
 const CHILD_NOUNS: Partial<Record<JobType, string>> = { comprehensive_analyze: 'analyses', batch: 'jobs' };
