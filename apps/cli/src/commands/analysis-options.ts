@@ -16,7 +16,7 @@ export function analysisOptions<T extends GlobalOptions>(y: Argv<T>) {
   return y
     .option('analyzer', { alias: 'a', type: 'string', describe: 'Analyzer name(s), comma separated; several make a comprehensive analysis', coerce: commaList('analyzer') })
     .option('follow', { alias: 'f', type: 'boolean', describe: 'Show live progress until every job ended, then the presets made' })
-    .option('priority', { alias: 'p', type: 'number', describe: 'Integer -10…10; queued jobs with a higher priority run first', coerce: integerIn('priority', -10, 10) })
+    .option('priority', { alias: 'p', type: 'string', describe: 'Integer -10…10; queued jobs with a higher priority run first', coerce: integerIn('priority', -10, 10) })
     .option('callback-url', { type: 'string', describe: "A webhook called with each job's final event", coerce: httpUrl('callback-url') })
     .option('idempotency-key', { type: 'string', describe: 'Makes a retried command create nothing twice (1–255 characters)', coerce: textUpTo('idempotency-key', 255) });
 }

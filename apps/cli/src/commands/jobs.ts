@@ -50,7 +50,7 @@ function listJobs(runtime: Runtime): CommandModule<GlobalOptions, ListOptions> {
         .option('status', { alias: 's', type: 'string', describe: `Comma list of ${STATUSES.join(', ')}`, coerce: oneOf('status', STATUSES) })
         .option('type', { alias: 't', type: 'string', describe: `Comma list of ${TYPES.join(', ')}`, coerce: oneOf('type', TYPES) })
         .option('q', { type: 'string', describe: 'Search: job id prefix, title, preset name or file name' })
-        .option('limit', { alias: 'n', type: 'number', describe: 'At most this many (1–200; the server defaults to 50)', coerce: integerIn('limit', 1, 200) })
+        .option('limit', { alias: 'n', type: 'string', describe: 'At most this many (1–200; the server defaults to 50)', coerce: integerIn('limit', 1, 200) })
         .option('cursor', { type: 'string', describe: 'Next page: the cursor the previous page printed' })
         .example('$0 jobs ls --status failed,cancelled -n 10', '') as unknown as Argv<ListOptions>,
     handler: async (args) => {

@@ -37,7 +37,7 @@ function listPresets(runtime: Runtime): CommandModule<GlobalOptions, ListOptions
     builder: (y: Argv<GlobalOptions>) =>
       y
         .option('category', { alias: 'c', type: 'string', describe: 'Only this category (an analyzer name, e.g. hair-color)' })
-        .option('limit', { alias: 'n', type: 'number', describe: 'At most this many (1–200)', coerce: integerIn('limit', 1, 200) })
+        .option('limit', { alias: 'n', type: 'string', describe: 'At most this many (1–200)', coerce: integerIn('limit', 1, 200) })
         .option('cursor', { type: 'string', describe: 'Next page: the cursor the previous page printed' }) as unknown as Argv<ListOptions>,
     handler: async (args) => {
       const context = new CommandContext(runtime, args);

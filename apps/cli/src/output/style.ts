@@ -12,7 +12,8 @@ export class Style {
   }
 
   paint(colour: Colour, text: string): string {
-    return this.enabled ? styleText(colour, text) : text;
+    // The stream was judged above; styleText would judge process.stdout instead.
+    return this.enabled ? styleText(colour, text, { validateStream: false }) : text;
   }
 
   /** A job status in the colour people expect: green done, red failed, yellow cancelled, cyan running. */
