@@ -5,6 +5,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { COMPREHENSIVE_ANALYZER, type AnalyzerInfo } from '@atelier/contracts';
 import { AnalyzersApi, problemMessage } from '@atelier/console/data-access';
 import { openAnalyzerDialog } from '../dialogs/open-analyzer-dialog';
@@ -21,6 +22,7 @@ import { analyzerIcon } from './analyzer-icons';
 export class AnalyzersPage {
   private readonly api = inject(AnalyzersApi);
   private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
   private readonly reload = signal(0);
 
   protected readonly analyzers = rxResource({ params: () => this.reload(), stream: () => this.api.catalog() });
@@ -30,6 +32,14 @@ export class AnalyzersPage {
   protected readonly singles = computed(() => this.list().filter((a) => a.name !== COMPREHENSIVE_ANALYZER));
   protected readonly loadError = computed(() => (this.analyzers.error() ? problemMessage(this.analyzers.error()) : null));
   protected readonly icon = analyzerIcon;
+
+  /** The batch dialog loads with its first use: most visits analyze one image. */
+  protected openMany(): void {
+    const data = { analyzers: this.singles(), limits: this.limits() };
+    import('../batch/analyze-many-dialog.component')
+      .then(({ AnalyzeManyDialog }) => this.dialog.open(AnalyzeManyDialog, { data, width: '640px', maxWidth: '94vw', autoFocus: 'first-tabbable' }))
+      .catch(() => this.snackBar.open('Could not open “Analyze many”: check your connection and try again.', 'Close', { duration: 8000 }));
+  }
 
   protected open(analyzer: AnalyzerInfo): void {
     openAnalyzerDialog(this.dialog, analyzer, this.list(), this.limits());
