@@ -1,27 +1,10 @@
-/** Runs the CLI in-process (runCli) or as the built executable, with its own HOME, streams and environment. */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+/** Runs the CLI in-process (runCli) with its own HOME, streams and environment. */
 import { PassThrough } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { runCli } from '../src/cli';
 import type { OutputStream } from '../src/runtime';
+import type { Run } from './built-cli';
 
-export const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-export const BUILT_CLI = join(ROOT, 'dist/cli/apps/cli/src/main.js');
-
-export interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** A temporary home folder (the config file goes under it) removed by `cleanup`. */
-export function temporaryHome(): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'atelier-cli-home-'));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
+export { temporaryHome } from './temporary-home';
 
 function capture(tty: boolean): { stream: OutputStream; text: () => string } {
   const stream = new PassThrough() as PassThrough & OutputStream;
@@ -53,24 +36,4 @@ export async function runInProcess(args: string[], options: InProcessOptions): P
     signal: new AbortController().signal,
   });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
-}
-
-/** The built executable (dist/cli) as a child process, as `npx atelier` runs it. */
-export function runBuilt(args: string[], options: { env?: Record<string, string>; home: string; stdin?: string; timeoutMs?: number }): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      process.execPath,
-      [BUILT_CLI, ...args],
-      {
-        cwd: ROOT,
-        timeout: options.timeoutMs ?? 60_000,
-        env: { PATH: process.env['PATH'] ?? '', HOME: options.home, ...options.env },
-      },
-      (err, stdout, stderr) => {
-        if (err && typeof err.code !== 'number') return reject(err);
-        resolve({ code: typeof err?.code === 'number' ? err.code : 0, stdout, stderr });
-      },
-    );
-    child.stdin?.end(options.stdin ?? '');
-  });
 }
