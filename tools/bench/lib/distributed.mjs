@@ -1,8 +1,8 @@
 // The distributed engine (PostgreSQL store + BullMQ dispatcher on Redis + Redis Stream bus)
 // assembled from libs/distributed as its contract suite does, in a throw-away schema and key prefix.
-import { randomBytes } from 'node:crypto';
 import { ENGINE_CONFIG, PG_URL, REDIS_URL } from './engines.mjs';
 import { benchJob, endGuard, endPatch, startGuard, startPatch } from './floor-jobs.mjs';
+import { benchTag, dropPostgresSchema } from './peers.mjs';
 import { pool, sleep } from './rounds.mjs';
 import { dist, distExists, require } from './workspace.mjs';
 
@@ -18,16 +18,9 @@ export function distributedStatus() {
 }
 
 /** Removes the schema and Redis keys of one bench namespace. */
-async function dropNamespace(settings) {
-  const pg = require('pg');
+export async function dropNamespace(settings) {
   const IORedis = require('ioredis');
-  const client = new pg.Client({ connectionString: settings.databaseUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${settings.databaseSchema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
+  await dropPostgresSchema(settings.databaseSchema);
   const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: 1 });
   try {
     let cursor = '0';
@@ -42,9 +35,9 @@ async function dropNamespace(settings) {
 }
 
 /** A throw-away schema (migrated) and key prefix; `db` is a Kysely pool on that schema. */
-async function openNamespace() {
+export async function openNamespace() {
   const { migrateToLatest, openPostgresDatabase, ensurePostgresSchema } = dist('libs/persistence/src/index.js');
-  const tag = `bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const tag = benchTag('engine');
   const settings = { databaseUrl: PG_URL, databaseSchema: tag, prefix: `${tag}_q` };
   await ensurePostgresSchema(settings.databaseUrl, settings.databaseSchema);
   const db = openPostgresDatabase(settings.databaseUrl, settings.databaseSchema, 10);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { REDIS_URL, PG_URL } from './engines.mjs';
 import { require, root } from './workspace.mjs';
 
-const PACKAGES = ['@nestjs/core', 'express', 'kysely', 'better-sqlite3', 'pg', 'bullmq', 'ioredis', 'rxjs', 'sharp', '@angular/core', 'autocannon'];
+const PACKAGES = ['@nestjs/core', 'express', 'kysely', 'better-sqlite3', 'pg', 'bullmq', 'ioredis', 'graphile-worker', 'pg-boss', 'rxjs', 'sharp', '@angular/core', 'autocannon'];
 
 function packageVersion(name) {
   try {
