@@ -37,7 +37,8 @@ export function errorOfAnswer(status: number, body: unknown, request: string): C
   const problem = isProblem(body) ? body : undefined;
   const title = problem?.title ?? `HTTP ${status}`;
   const message = problem?.detail && problem.detail !== title ? `${title}: ${problem.detail}` : title;
-  const details = (problem?.errors ?? []).map((e) => `${e.field}: ${e.message}`);
+  // Field messages that only repeat the detail add nothing.
+  const details = (problem?.errors ?? []).filter((e) => !message.includes(e.message)).map((e) => `${e.field}: ${e.message}`);
   if (status === 401) details.push('Sign in with `atelier login`, or set ATELIER_URL and ATELIER_API_KEY.');
   return new CliError(message, exitCodeOfStatus(status), details, problem ?? { status, title: `${request} answered ${status}` });
 }

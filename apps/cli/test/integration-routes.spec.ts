@@ -1,7 +1,7 @@
 /**
- * batch and webhooks against a small real HTTP server that answers as docs/api.md ("Integrations") says:
- * POST /api/batches and /api/webhooks are being built beside the CLI, so these tests pin the CLI to the contract
- * (its requests, its output, its exit codes) until the end-to-end test can run them against the real server.
+ * The requests of analyze, batch and webhooks, checked field by field by a small real HTTP server that answers as
+ * docs/api.md ("Integrations") says. POST /api/batches is being built beside the CLI, so these tests pin the CLI
+ * to the contract (its requests, its output, its exit codes) until the end-to-end test can run it for real.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -54,6 +54,10 @@ class ContractServer {
 
     if (req.headers.authorization !== `Bearer ${KEY}`) return this.send(res, 401, { title: 'Unauthorized', detail: 'Send an API key.' });
     if (received.method === 'POST' && path === '/api/batches') return this.batch(res, received.form!);
+    if (received.method === 'POST' && /^\/api\/analyzers\/[^/]+\/analyze$/.test(path)) {
+      const job = aJob({ metadata: { file_name: (received.form!.get('image') as File).name } });
+      return this.send(res, 202, { job_id: job.job_id, status: 'queued', job });
+    }
     if (received.method === 'GET' && path === '/api/webhooks') return this.send(res, 200, { webhooks: [...this.webhooks.values()] });
     if (received.method === 'POST' && path === '/api/webhooks') {
       const { url, events, description } = received.json as { url: string; events: string[]; description?: string };
@@ -108,6 +112,31 @@ describe('batch and webhooks, per the contract', () => {
     }
     return dir;
   }
+
+  it('analyze sends each file under its own name with the options as form fields, and a key per file', async () => {
+    const dir = folder(['a.jpg', 'b.png']);
+    const files = [join(dir, 'a.jpg'), join(dir, 'b.png')];
+    const { code } = await run('analyze', ...files, '-a', 'makeup', '--priority', '-2', '--preset-name', 'Spring', '--callback-url', 'https://example.com/cb', '--idempotency-key', 'k7');
+    expect(code).toBe(ExitCode.Ok);
+    expect(server.received.map((r) => [r.path, r.headers['idempotency-key'], (r.form!.get('image') as File).name])).toEqual([
+      ['/api/analyzers/makeup/analyze', 'k7-1', 'a.jpg'],
+      ['/api/analyzers/makeup/analyze', 'k7-2', 'b.png'],
+    ]);
+    const form = server.received[0].form!;
+    expect({ priority: form.get('priority'), preset_name: form.get('preset_name'), callback_url: form.get('callback_url'), analyzers: form.get('analyzers') }).toEqual({
+      priority: '-2',
+      preset_name: 'Spring',
+      callback_url: 'https://example.com/cb',
+      analyzers: null,
+    });
+  });
+
+  it('analyze with several analyzers asks for one comprehensive analysis of them', async () => {
+    const file = join(folder(['a.jpg']), 'a.jpg');
+    expect((await run('analyze', file, '-a', 'makeup,hair-color', '-a', 'outfit')).code).toBe(ExitCode.Ok);
+    expect(server.received[0].path).toBe('/api/analyzers/comprehensive/analyze');
+    expect(server.received[0].form!.get('analyzers')).toBe('makeup,hair-color,outfit');
+  });
 
   it('sends every image of the folder in one POST /api/batches, with the options as form fields', async () => {
     const dir = folder(['b.png', 'a.jpg', 'notes.txt', '.hidden.png', 'sub/c.webp']);

@@ -30,8 +30,12 @@ export async function outcomeOf(api: Api, job: Job, label: string, options: { na
       presets.push({ preset_id: id });
       continue;
     }
-    const preset = await api.call(`GET /api/presets/${id}`, api.client.GET('/api/presets/{preset_id}', { params: { path: { preset_id: id } }, signal: api.signal }));
-    presets.push({ preset_id: preset.preset_id, name: preset.name, category: preset.category });
+    const preset = await api.call(`GET /api/presets/${id}`, api.client.GET('/api/presets/{preset_id}', { params: { path: { preset_id: id } }, signal: api.signal })).catch((err: unknown) => {
+      // Deleted since the job made it: the id is still what happened.
+      if (err instanceof CliError && err.exitCode === ExitCode.NotFound) return undefined;
+      throw err;
+    });
+    presets.push(preset ? { preset_id: preset.preset_id, name: preset.name, category: preset.category } : { preset_id: id });
   }
   return { label, job_id: job.job_id, status: job.status, error: job.error, presets };
 }
