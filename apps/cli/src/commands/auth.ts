@@ -31,7 +31,9 @@ export function loginCommand(runtime: Runtime): CommandModule<GlobalOptions, Log
       if (!apiKey) throw new CliError('No API key given.', ExitCode.Usage, ['Create one in the console (Settings → API keys) and pass it with --api-key or on stdin.']);
       const api = new Api({ url, apiKey }, runtime.signal);
       const user = await api.call('GET /api/auth/me', api.client.GET('/api/auth/me')).catch((err: unknown) => {
-        if (err instanceof CliError && err.exitCode === ExitCode.Auth) throw new CliError(`${url} refused this API key: ${err.message}`, ExitCode.Auth, ['Check the key (Settings → API keys in the console); nothing was saved.']);
+        if (!(err instanceof CliError)) throw err;
+        if (err.exitCode === ExitCode.Auth) throw new CliError(`${url} refused this API key: ${err.message}`, ExitCode.Auth, ['Check the key (Settings → API keys in the console); nothing was saved.']);
+        if (err.exitCode === ExitCode.NotFound) throw new CliError(`${url} has no Atelier API (GET /api/auth/me answered 404).`, ExitCode.NotFound, ['Check the URL; nothing was saved.']);
         throw err;
       });
       const path = configPath(runtime.env, runtime.homeDir);

@@ -61,7 +61,7 @@ function listJobs(runtime: Runtime): CommandModule<GlobalOptions, ListOptions> {
       const { output } = context;
       output.result(page, () => {
         if (!page.jobs.length) return 'No jobs.';
-        const more = page.next_cursor ? `\n\nMore: atelier jobs ls --cursor ${page.next_cursor}` : '';
+        const more = page.next_cursor ? `\n\nMore: the same command with --cursor ${page.next_cursor}` : '';
         return `${jobsTable(page.jobs, output.style)}${more}`;
       });
     },

@@ -47,7 +47,7 @@ function listPresets(runtime: Runtime): CommandModule<GlobalOptions, ListOptions
       context.output.result(page, () => {
         if (!page.presets.length) return 'No presets.';
         const table = formatTable(['PRESET', 'CATEGORY', 'PROVIDER', 'CREATED', 'NAME'], page.presets.map((p) => [p.preset_id, p.category, p.provider, p.created_at, p.name]));
-        return `${table}${page.next_cursor ? `\n\nMore: atelier presets ls --cursor ${page.next_cursor}` : ''}`;
+        return `${table}${page.next_cursor ? `\n\nMore: the same command with --cursor ${page.next_cursor}` : ''}`;
       });
     },
   };
