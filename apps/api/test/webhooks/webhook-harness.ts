@@ -6,6 +6,8 @@ import type { WebhookDelivery, WebhookPayload, WebhookWithSecret } from '@atelie
 import { expectStatus, until, type Caller } from '../access/access-harness';
 
 export interface Received {
+  /** The path it was sent to. */
+  path: string;
   headers: http.IncomingHttpHeaders;
   body: string;
   at: number;
@@ -56,7 +58,7 @@ export class WebhookReceiver {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
-      const received: Received = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now(), answered: 0 };
+      const received: Received = { path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now(), answered: 0 };
       const index = this.received.length;
       this.received.push(received);
       received.answered = await this.respond(received, index);
