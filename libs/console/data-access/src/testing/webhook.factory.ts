@@ -1,4 +1,4 @@
-import type { Webhook, WebhookDelivery } from '../lib/api/webhooks-api';
+import type { Webhook, WebhookDelivery } from '@atelier/contracts';
 
 let sequence = 0;
 
@@ -10,7 +10,10 @@ export function makeWebhook(overrides: Partial<Webhook> = {}): Webhook {
     url: `https://hooks.example.com/atelier/${sequence}`,
     events: ['job.completed', 'job.failed'],
     description: null,
+    enabled: true,
+    owner: '00000000-0000-7000-9000-000000000001',
     created_at: new Date(Date.UTC(2025, 0, 1, 11, 0, sequence)).toISOString(),
+    updated_at: new Date(Date.UTC(2025, 0, 1, 11, 0, sequence)).toISOString(),
     ...overrides,
   };
 }
@@ -27,7 +30,9 @@ export function makeDelivery(overrides: Partial<WebhookDelivery> = {}): WebhookD
     attempts: 1,
     response_code: 200,
     latency_ms: 42,
+    last_error: null,
     next_attempt_at: null,
+    delivery_job_id: null,
     created_at: new Date(Date.UTC(2025, 0, 1, 11, 30, sequence)).toISOString(),
     ...overrides,
   };

@@ -4,7 +4,8 @@ import { TestBed } from '@angular/core/testing';
 import { makeDelivery, makeWebhook } from '../../testing/webhook.factory';
 import { API_BASE_URL } from './api-base-url';
 import { problemFieldErrors } from './problem-message';
-import { WebhooksApi, type Webhook, type WebhookDelivery, type WebhookWithSecret } from './webhooks-api';
+import type { Webhook, WebhookDelivery, WebhookWithSecret } from '@atelier/contracts';
+import { WebhooksApi } from './webhooks-api';
 
 describe('WebhooksApi', () => {
   let api: WebhooksApi;

@@ -1,51 +1,21 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { map, type Observable } from 'rxjs';
+import type { Webhook, WebhookDelivery, WebhookDeliveryList, WebhookEvent, WebhookList, WebhookWithSecret } from '@atelier/contracts';
 import { API_BASE_URL } from './api-base-url';
-
-/** The job events a webhook can subscribe to: a job's final events. */
-export const WEBHOOK_EVENTS = ['job.completed', 'job.failed', 'job.cancelled'] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
-
-export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed';
-
-/** A webhook subscription as lists show it (never with its secret). */
-export interface Webhook {
-  webhook_id: string;
-  url: string;
-  events: string[];
-  description: string | null;
-  created_at: string;
-  updated_at?: string;
-  /** The latest delivery, when the server tells it. */
-  last_delivery?: { status: WebhookDeliveryStatus; response_code: number | null; created_at: string } | null;
-}
-
-/** The answers of create and rotate: the only times the secret is shown. */
-export interface WebhookWithSecret extends Webhook {
-  secret: string;
-}
-
-export interface WebhookDelivery {
-  delivery_id: string;
-  webhook_id: string;
-  job_id: string | null;
-  event: string;
-  status: WebhookDeliveryStatus;
-  attempts: number;
-  response_code: number | null;
-  latency_ms: number | null;
-  next_attempt_at: string | null;
-  created_at: string;
-}
 
 export interface CreateWebhookRequest {
   url: string;
-  events: readonly string[];
+  events: readonly WebhookEvent[];
   description?: string;
 }
 
-export type UpdateWebhookRequest = Partial<Pick<CreateWebhookRequest, 'events' | 'description'>>;
+export interface UpdateWebhookRequest {
+  events?: readonly WebhookEvent[];
+  description?: string | null;
+  /** false: no new deliveries; the log is kept. */
+  enabled?: boolean;
+}
 
 /** Typed client of the webhook routes: subscriptions, their secret, their delivery log. */
 @Injectable({ providedIn: 'root' })
@@ -54,7 +24,7 @@ export class WebhooksApi {
   private readonly base = `${inject(API_BASE_URL)}/webhooks`;
 
   list(): Observable<Webhook[]> {
-    return this.http.get<{ webhooks: Webhook[] }>(this.base).pipe(map((r) => r.webhooks));
+    return this.http.get<WebhookList>(this.base).pipe(map((r) => r.webhooks));
   }
 
   get(webhookId: string): Observable<Webhook> {
@@ -81,7 +51,7 @@ export class WebhooksApi {
 
   deliveries(webhookId: string, limit = 50): Observable<WebhookDelivery[]> {
     const params = new HttpParams().set('limit', limit);
-    return this.http.get<{ deliveries: WebhookDelivery[] }>(`${this.url(webhookId)}/deliveries`, { params }).pipe(map((r) => r.deliveries));
+    return this.http.get<WebhookDeliveryList>(`${this.url(webhookId)}/deliveries`, { params }).pipe(map((r) => r.deliveries));
   }
 
   /** Sends the delivery again (same `webhook-id`), as a new attempt. */

@@ -8,7 +8,8 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { problemMessage } from '@atelier/console/data-access';
-import { WebhooksApi, type WebhookDelivery } from '@atelier/console/data-access/admin';
+import type { WebhookDelivery } from '@atelier/contracts';
+import { WebhooksApi } from '@atelier/console/data-access/admin';
 import { DELIVERY_STATUS_LABELS, deliveryStatusClass, webhookEventLabel } from './webhook-labels';
 
 /** While a delivery is pending, the log is read again this often. */

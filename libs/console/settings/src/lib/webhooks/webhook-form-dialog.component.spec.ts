@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
-import type { Webhook } from '@atelier/console/data-access/admin';
+import type { Webhook } from '@atelier/contracts';
 import { makeWebhook } from '@atelier/console/data-access/testing';
 import { WebhookFormDialog } from './webhook-form-dialog.component';
 
@@ -64,6 +64,20 @@ describe('WebhookFormDialog', () => {
     http.expectNone('/api/webhooks');
   });
 
+  it('shows an SSRF refusal (a whole problem, no field list) on the URL field, said once', async () => {
+    setUp(null);
+    type('webhook-url', 'http://127.0.0.1:9/hook');
+    await submit();
+    const detail = 'Webhooks are not sent to a loopback address. Use a public address, or set WEBHOOK_ALLOW_PRIVATE_NETWORKS=true on the server to allow private networks.';
+    http.expectOne('/api/webhooks').flush(
+      { type: 'about:blank', title: 'Bad Request', status: 400, detail, instance: '/api/webhooks', code: 'webhook_target_forbidden' },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await fixture.whenStable();
+    expect(el().querySelector('[data-testid="webhook-url-error"]')?.textContent?.trim()).toBe(detail);
+    expect(el().querySelector('[data-testid="dialog-error"]')).toBeNull();
+  });
+
   it("shows the server's refusal of the URL on the URL field, in its words, and stays open", async () => {
     setUp(null);
     type('webhook-url', 'http://192.168.1.10/hook');
@@ -73,7 +87,7 @@ describe('WebhookFormDialog', () => {
         type: 'about:blank',
         title: 'Bad Request',
         status: 400,
-        detail: 'The webhook URL is not allowed.',
+        detail: '192.168.1.10 is a private network address; webhooks call public hosts only.',
         instance: '/api/webhooks',
         errors: [{ field: 'url', message: '192.168.1.10 is a private network address; webhooks call public hosts only.' }],
       },
@@ -81,7 +95,8 @@ describe('WebhookFormDialog', () => {
     );
     await fixture.whenStable();
     expect(el().querySelector('[data-testid="webhook-url-error"]')?.textContent?.trim()).toBe('192.168.1.10 is a private network address; webhooks call public hosts only.');
-    expect(el().querySelector('[data-testid="dialog-error"]')?.textContent?.trim()).toBe('The webhook URL is not allowed.');
+    // Said on the field, it is not said again above the buttons.
+    expect(el().querySelector('[data-testid="dialog-error"]')).toBeNull();
     expect(dialogRef.close).not.toHaveBeenCalled();
   });
 
@@ -94,7 +109,7 @@ describe('WebhookFormDialog', () => {
     await submit();
     const request = http.expectOne(`/api/webhooks/${webhook.webhook_id}`);
     expect(request.request.method).toBe('PATCH');
-    expect(request.request.body).toEqual({ events: ['job.completed', 'job.failed'], description: '' });
+    expect(request.request.body).toEqual({ events: ['job.completed', 'job.failed'], description: '', enabled: true });
     request.flush({ ...webhook, events: ['job.completed', 'job.failed'] });
     expect(dialogRef.close).toHaveBeenCalled();
   });

@@ -5,16 +5,17 @@ import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import type { Observable } from 'rxjs';
-import { WEBHOOK_EVENTS, WebhooksApi, type Webhook } from '@atelier/console/data-access/admin';
-import { DialogRequest } from '../shared/dialog-request';
+import { WEBHOOK_EVENTS, type Webhook } from '@atelier/contracts';
+import { WebhooksApi } from '@atelier/console/data-access/admin';
+import { DialogRequest, type InlineErrors } from '../shared/dialog-request';
 import { FormDialogActions } from '../shared/form-dialog-actions.component';
 import { webhookEventLabel } from './webhook-labels';
 
 /** Null: a new webhook; a webhook: edit its events and description (its URL stays). */
 export type WebhookFormData = Webhook | null;
 
-/** The form fields whose server errors show on the field itself. */
-const INLINE_FIELDS = ['url', 'events', 'description'];
+/** The server's refusals shown on the field itself: its field errors, and an SSRF refusal on the URL. */
+const INLINE: InlineErrors = { fields: ['url', 'events', 'description'], codes: { webhook_target_forbidden: 'url' } };
 
 /**
  * Creates a webhook (closes with it and its secret) or edits one (closes with it). The server's
@@ -50,6 +51,11 @@ const INLINE_FIELDS = ['url', 'events', 'description'];
             <p class="field-error" role="alert">{{ error }}</p>
           }
         </fieldset>
+        @if (editing) {
+          <mat-checkbox [checked]="enabled()" (change)="enabled.set($event.checked)" [disabled]="request.busy()" data-testid="webhook-enabled">
+            Send deliveries (unchecked: paused; the log is kept)
+          </mat-checkbox>
+        }
         <mat-form-field appearance="outline">
           <mat-label>Description (optional)</mat-label>
           <input matInput formControlName="description" maxlength="500" autocomplete="off" data-testid="webhook-description" />
@@ -79,6 +85,7 @@ export class WebhookFormDialog {
   protected readonly events = WEBHOOK_EVENTS;
   protected readonly label = webhookEventLabel;
   protected readonly chosen = signal<ReadonlySet<string>>(new Set(this.webhook?.events ?? WEBHOOK_EVENTS));
+  protected readonly enabled = signal(this.webhook?.enabled ?? true);
   private readonly eventsTouched = signal(false);
   protected readonly eventsError = computed(() => {
     const server = this.request.fieldErrors().find((e) => e.field === 'events');
@@ -118,9 +125,9 @@ export class WebhookFormDialog {
     const events = WEBHOOK_EVENTS.filter((e) => this.chosen().has(e));
     const description = this.form.controls.description.value.trim();
     const request: Observable<Webhook> = this.webhook
-      ? this.api.update(this.webhook.webhook_id, { events, description })
+      ? this.api.update(this.webhook.webhook_id, { events, description, enabled: this.enabled() })
       : this.api.create({ url: this.form.controls.url.value.trim(), events, ...(description ? { description } : {}) });
-    this.request.run(request, INLINE_FIELDS);
+    this.request.run(request, INLINE);
   }
 }
 

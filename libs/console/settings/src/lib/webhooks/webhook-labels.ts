@@ -1,5 +1,5 @@
 /** How webhooks and their deliveries read in the console. */
-import type { WebhookDeliveryStatus } from '@atelier/console/data-access/admin';
+import type { DeliveryStatus } from '@atelier/contracts';
 
 const EVENT_LABELS: Readonly<Record<string, string>> = {
   'job.created': 'Job created',
@@ -13,13 +13,13 @@ export function webhookEventLabel(event: string): string {
   return EVENT_LABELS[event] ?? event;
 }
 
-export const DELIVERY_STATUS_LABELS: Readonly<Record<WebhookDeliveryStatus, string>> = {
+export const DELIVERY_STATUS_LABELS: Readonly<Record<DeliveryStatus, string>> = {
   pending: 'Pending',
   succeeded: 'Delivered',
   failed: 'Failed',
 };
 
 /** The chip class of a delivery status (settings.scss: ok, off, or the neutral one). */
-export function deliveryStatusClass(status: WebhookDeliveryStatus): string {
+export function deliveryStatusClass(status: DeliveryStatus): string {
   return status === 'succeeded' ? 'ok' : status === 'failed' ? 'off' : 'wait';
 }

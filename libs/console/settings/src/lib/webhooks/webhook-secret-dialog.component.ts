@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
-import type { WebhookWithSecret } from '@atelier/console/data-access/admin';
+import type { WebhookWithSecret } from '@atelier/contracts';
 import { SecretOnce } from '../shared/secret-once.component';
 
 export interface WebhookSecretData {

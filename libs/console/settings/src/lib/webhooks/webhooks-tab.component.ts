@@ -10,17 +10,18 @@ import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { filter, switchMap } from 'rxjs';
+import type { Webhook, WebhookWithSecret } from '@atelier/contracts';
 import { problemMessage } from '@atelier/console/data-access';
-import { WebhooksApi, type Webhook, type WebhookWithSecret } from '@atelier/console/data-access/admin';
+import { WebhooksApi } from '@atelier/console/data-access/admin';
 import { confirmAction } from '@atelier/console/ui';
 import { WebhookFormDialog, type WebhookFormData } from './webhook-form-dialog.component';
-import { DELIVERY_STATUS_LABELS, deliveryStatusClass, webhookEventLabel } from './webhook-labels';
+import { LastDelivery } from './last-delivery.component';
+import { webhookEventLabel } from './webhook-labels';
 import { WebhookSecretDialog, type WebhookSecretData } from './webhook-secret-dialog.component';
 
 interface WebhookRow {
   readonly webhook: Webhook;
   readonly events: string;
-  readonly last: { readonly label: string; readonly chip: string; readonly code: number | null; readonly at: string } | null;
 }
 
 const DIALOG_SIZE = { width: '560px', maxWidth: '94vw' } as const;
@@ -28,7 +29,7 @@ const DIALOG_SIZE = { width: '560px', maxWidth: '94vw' } as const;
 /** Settings → Webhooks: the URLs Atelier calls when jobs end; add, edit, rotate the secret, delete, see deliveries. */
 @Component({
   selector: 'atl-webhooks-tab',
-  imports: [DatePipe, MatButtonModule, MatIconModule, MatProgressBarModule, MatTableModule, MatTooltipModule, RouterLink],
+  imports: [DatePipe, LastDelivery, MatButtonModule, MatIconModule, MatProgressBarModule, MatTableModule, MatTooltipModule, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './webhooks-tab.component.html',
   styleUrl: '../shared/settings.scss',
@@ -45,14 +46,6 @@ export class WebhooksTab {
     (this.webhooks.hasValue() ? this.webhooks.value() : []).map((webhook) => ({
       webhook,
       events: webhook.events.map(webhookEventLabel).join(', '),
-      last: webhook.last_delivery
-        ? {
-            label: DELIVERY_STATUS_LABELS[webhook.last_delivery.status],
-            chip: deliveryStatusClass(webhook.last_delivery.status),
-            code: webhook.last_delivery.response_code,
-            at: webhook.last_delivery.created_at,
-          }
-        : null,
     })),
   );
   protected readonly columns = ['url', 'events', 'created', 'last', 'actions'];
