@@ -4,7 +4,7 @@ import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiExtraModels, ApiOkRespons
 import type { Response } from 'express';
 import type { AnalyzeSyncResponse, AnalyzerList, AsyncAcceptedResponse, ComprehensiveSyncResponse, Job } from '@atelier/contracts';
 import { ApiProblems, AppConfig, CreatesJobs, CurrentScope, type AccessScope } from '@atelier/platform';
-import { Idempotent } from '@atelier/integrations';
+import { CallbackUrls, Idempotent } from '@atelier/integrations';
 import { AnalyzerRegistry } from './definitions/analyzer-registry';
 import { AnalysisRequestsService } from './requests/analysis-requests.service';
 import type { UploadedImageFile } from './images/image-inspector';
@@ -21,11 +21,16 @@ export function accepted(res: Response, job: Job): AsyncAcceptedResponse {
 @ApiExtraModels(AsyncAcceptedDto)
 @Controller('analyzers')
 export class AnalyzersController {
+  // Built here rather than injected: the worker process loads this module without the integrations module.
+  private readonly callbacks: CallbackUrls;
+
   constructor(
     private readonly registry: AnalyzerRegistry,
     private readonly requests: AnalysisRequestsService,
     @Inject(AppConfig) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.callbacks = new CallbackUrls(config);
+  }
 
   @Get()
   @ApiOperation({ operationId: 'listAnalyzers', summary: 'The analyzers, plus "comprehensive"' })
@@ -54,7 +59,8 @@ export class AnalyzersController {
     @Res({ passthrough: true }) res: Response,
     @CurrentScope() scope: AccessScope,
   ): Promise<ComprehensiveSyncResponse | AsyncAcceptedResponse> {
-    const job = await this.requests.comprehensive(scope, file, form.analyzers, form.preset_name, form.priority);
+    const callbackUrl = await this.callbacks.validate(form.callback_url);
+    const job = await this.requests.comprehensive(scope, file, form.analyzers, form.preset_name, form.priority, callbackUrl);
     return query.async_mode ? accepted(res, job) : this.requests.awaitComprehensive(job);
   }
 
@@ -78,7 +84,8 @@ export class AnalyzersController {
     @Res({ passthrough: true }) res: Response,
     @CurrentScope() scope: AccessScope,
   ): Promise<AnalyzeSyncResponse | AsyncAcceptedResponse> {
-    const job = await this.requests.analyze(scope, name, file, form.preset_name, form.priority);
+    const callbackUrl = await this.callbacks.validate(form.callback_url);
+    const job = await this.requests.analyze(scope, name, file, form.preset_name, form.priority, callbackUrl);
     return query.async_mode ? accepted(res, job) : this.requests.awaitAnalysis(job);
   }
 }

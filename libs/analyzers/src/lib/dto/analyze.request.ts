@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { IsPresetName, PRESET_NAME_MAX_LENGTH } from '@atelier/presets';
+import { MAX_URL_LENGTH } from '@atelier/integrations';
 
 const PRESET_NAME_DESCRIPTION =
   'Name of the preset to create (default: the name the analysis suggests); trimmed, no control or invisible formatting characters';
@@ -14,6 +15,8 @@ export const PRIORITY_MIN = -10;
 export const PRIORITY_MAX = 10;
 const PRIORITY_DESCRIPTION = `Integer ${PRIORITY_MIN}…${PRIORITY_MAX}, default 0: queued jobs with a higher priority run first`;
 const PRIORITY_MESSAGE = `priority must be a whole number from ${PRIORITY_MIN} to ${PRIORITY_MAX}`;
+const CALLBACK_DESCRIPTION =
+  'http(s) URL that receives this job\'s final event (job.completed, job.failed or job.cancelled) once, signed per Standard Webhooks with your callback signing secret (GET /api/webhooks/callback-secret); refused (400) on a private address unless WEBHOOK_ALLOW_PRIVATE_NETWORKS=true';
 
 export class AnalyzeQuery {
   @ApiPropertyOptional({ description: 'true: answer 202 at once with the job; false: wait for the result', default: false, type: Boolean })
@@ -37,6 +40,13 @@ export class AnalyzeForm {
   @Min(PRIORITY_MIN, { message: PRIORITY_MESSAGE })
   @Max(PRIORITY_MAX, { message: PRIORITY_MESSAGE })
   priority?: number;
+
+  // Checked further (scheme, address) by CallbackUrls before anything is created.
+  @ApiPropertyOptional({ description: CALLBACK_DESCRIPTION, maxLength: MAX_URL_LENGTH, example: 'https://hooks.example.com/atelier' })
+  @IsOptional()
+  @IsString({ message: 'callback_url must be an absolute http:// or https:// URL' })
+  @MaxLength(MAX_URL_LENGTH, { message: `callback_url is longer than ${MAX_URL_LENGTH} characters` })
+  callback_url?: string;
 }
 
 export class ComprehensiveForm extends AnalyzeForm {
@@ -50,12 +60,13 @@ export class ComprehensiveForm extends AnalyzeForm {
 const imageField = { type: 'string', format: 'binary', description: 'JPEG, PNG, WebP or GIF (checked by content), within MAX_UPLOAD_BYTES and MAX_IMAGE_PIXELS' };
 const presetNameField = { type: 'string', maxLength: PRESET_NAME_MAX_LENGTH, description: PRESET_NAME_DESCRIPTION };
 const priorityField = { type: 'integer', minimum: PRIORITY_MIN, maximum: PRIORITY_MAX, default: 0, description: PRIORITY_DESCRIPTION };
+const callbackField = { type: 'string', format: 'uri', maxLength: MAX_URL_LENGTH, description: CALLBACK_DESCRIPTION };
 
 /** OpenAPI multipart bodies. */
 export const ANALYZE_FORM_SCHEMA = {
   type: 'object',
   required: ['image'],
-  properties: { image: imageField, preset_name: presetNameField, priority: priorityField },
+  properties: { image: imageField, preset_name: presetNameField, priority: priorityField, callback_url: callbackField },
 };
 
 export const COMPREHENSIVE_FORM_SCHEMA = {
@@ -65,6 +76,7 @@ export const COMPREHENSIVE_FORM_SCHEMA = {
     image: imageField,
     preset_name: presetNameField,
     priority: priorityField,
+    callback_url: callbackField,
     analyzers: { type: 'string', description: 'Comma list of analyzer names (default: all of them)', example: 'hair-color,makeup' },
   },
 };

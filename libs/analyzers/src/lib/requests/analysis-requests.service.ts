@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { isFinished, type AnalyzeSyncResponse, type ComprehensiveSyncResponse, type Job, type Preset } from '@atelier/contracts';
 import { AppConfig, ConflictError, type AccessScope } from '@atelier/platform';
-import { JobsService } from '@atelier/jobs';
+import { JobsService, type CreateJobSpec } from '@atelier/jobs';
+import { CALLBACK_METADATA_KEY } from '@atelier/integrations';
 import { PresetsRepository } from '@atelier/presets';
 import { AnalyzerRegistry } from '../definitions/analyzer-registry';
 import type { AnalyzerDefinition } from '../definitions/analyzer-definition';
@@ -30,19 +31,31 @@ export class AnalysisRequestsService {
     this.quota = new JobQuota(jobs, () => config.values.jobQuotaPerUser);
   }
 
-  /** `priority`: −10…10 (validated by the form), higher runs first; default 0. */
-  async analyze(scope: AccessScope, name: string, file: UploadedImageFile | undefined, presetName?: string, priority?: number): Promise<Job<'analyze'>> {
+  /** `priority`: −10…10 (validated by the form), higher runs first; default 0. `callbackUrl`: checked by CallbackUrls. */
+  async analyze(
+    scope: AccessScope,
+    name: string,
+    file: UploadedImageFile | undefined,
+    presetName?: string,
+    priority?: number,
+    callbackUrl?: string,
+  ): Promise<Job<'analyze'>> {
     const analyzer = this.analyzers.get(name);
     return this.quota.admitting(scope, 1, async (admitted) => {
       const imageId = await this.acceptImage(scope, file, admitted);
-      return this.jobs.create({
-        type: 'analyze',
-        title: titleOf(analyzer),
-        owner: scope.actor,
-        input: { analyzer: analyzer.name, image_id: imageId, preset_name: presetName },
-        metadata: uploadMetadata(file),
-        priority,
-      });
+      return this.jobs.create(
+        withCallback(
+          {
+            type: 'analyze',
+            title: titleOf(analyzer),
+            owner: scope.actor,
+            input: { analyzer: analyzer.name, image_id: imageId, preset_name: presetName },
+            metadata: uploadMetadata(file),
+            priority,
+          },
+          callbackUrl,
+        ),
+      );
     });
   }
 
@@ -53,25 +66,31 @@ export class AnalysisRequestsService {
     analyzerList?: string,
     presetName?: string,
     priority?: number,
+    callbackUrl?: string,
   ): Promise<Job<'comprehensive_analyze'>> {
     const selected = this.analyzers.select(analyzerList);
     return this.quota.admitting(scope, selected.length + 1, async (admitted) => {
       const imageId = await this.acceptImage(scope, file, admitted);
-      return this.jobs.create({
-        type: 'comprehensive_analyze',
-        title: 'Comprehensive analysis',
-        owner: scope.actor,
-        input: { analyzers: selected.map((a) => a.name), image_id: imageId, preset_name: presetName },
-        metadata: uploadMetadata(file),
-        priority,
-        children: selected.map((analyzer) => ({
-          type: 'analyze' as const,
-          title: titleOf(analyzer),
-          owner: scope.actor,
-          input: { analyzer: analyzer.name, image_id: imageId, preset_name: presetName ? `${presetName} · ${analyzer.title}` : undefined },
-          metadata: uploadMetadata(file),
-        })),
-      });
+      return this.jobs.create(
+        withCallback(
+          {
+            type: 'comprehensive_analyze',
+            title: 'Comprehensive analysis',
+            owner: scope.actor,
+            input: { analyzers: selected.map((a) => a.name), image_id: imageId, preset_name: presetName },
+            metadata: uploadMetadata(file),
+            priority,
+            children: selected.map((analyzer) => ({
+              type: 'analyze' as const,
+              title: titleOf(analyzer),
+              owner: scope.actor,
+              input: { analyzer: analyzer.name, image_id: imageId, preset_name: presetName ? `${presetName} · ${analyzer.title}` : undefined },
+              metadata: uploadMetadata(file),
+            })),
+          },
+          callbackUrl,
+        ),
+      );
     });
   }
 
@@ -126,4 +145,9 @@ function titleOf(analyzer: AnalyzerDefinition): string {
 function uploadMetadata(file: UploadedImageFile | undefined): Record<string, unknown> {
   const name = file?.originalname?.trim().slice(0, 255);
   return name ? { file_name: name } : {};
+}
+
+/** The job (a comprehensive one: its parent) carries the callback in its metadata, so the two commit together. */
+function withCallback<T extends CreateJobSpec>(spec: T, callbackUrl: string | undefined): T {
+  return callbackUrl ? { ...spec, metadata: { ...spec.metadata, [CALLBACK_METADATA_KEY]: callbackUrl } } : spec;
 }
