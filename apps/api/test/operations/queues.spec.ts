@@ -38,7 +38,7 @@ describe('operations: queues', () => {
     const answer = await alice.get('/api/queues');
     expectStatus(answer, 200);
     const queues = answer.body.queues as QueueInfo[];
-    expect(queues.map((q) => q.type)).toEqual(['analyze', 'comprehensive_analyze', 'generate_image', 'generate_thumbnail', 'batch']);
+    expect(queues.map((q) => q.type)).toEqual(['analyze', 'comprehensive_analyze', 'generate_image', 'generate_thumbnail', 'batch', 'deliver_webhook']);
     for (const q of queues) expect(q).toMatchObject({ paused: false, queued: 0, running: 0, changed_at: null, changed_by: null, concurrency: q.type === 'generate_image' ? 1 : 4 });
   });
 
