@@ -92,15 +92,24 @@ describe('AnalyzeManyDialog', () => {
     await check('makeup');
     submit().click();
     http.expectOne('/api/batches').flush(
-      { type: 'about:blank', title: 'Bad Request', status: 400, detail: 'broken.jpg is not a decodable image.', instance: '/api/batches', errors: [{ field: 'images[1]', message: 'broken.jpg is not a decodable image.' }] },
-      { status: 400, statusText: 'Bad Request' },
+      {
+        type: 'about:blank',
+        title: 'Unsupported Media Type',
+        status: 415,
+        detail: 'images[1] ("broken.jpg"): The file is not a JPEG, PNG, WebP or GIF image. Nothing was created; fix or remove this file and send the batch again.',
+        instance: '/api/batches',
+        errors: [{ field: 'images[1]', message: '"broken.jpg" is not a decodable image' }],
+      },
+      { status: 415, statusText: 'Unsupported Media Type' },
     );
     await fixture.whenStable();
-    expect(testId('dialog-error')?.textContent).toContain('Remove the image it names and send the batch again: nothing was created.');
+    expect(testId('dialog-error')?.textContent?.trim()).toBe(
+      'images[1] ("broken.jpg"): The file is not a JPEG, PNG, WebP or GIF image. Nothing was created; fix or remove this file and send the batch again.',
+    );
     expect(dialogRef.close).not.toHaveBeenCalled();
     expect(testId('batch-summary')?.textContent?.trim()).toBe('2 images · 8 KB');
     const refused = el().querySelector('[data-testid="batch-file"].refused');
-    expect(refused?.textContent).toContain('broken.jpg');
+    expect(refused?.textContent).toContain('"broken.jpg" is not a decodable image');
     expect(submit().disabled).toBe(false);
   });
 

@@ -7,11 +7,12 @@ import type { Job } from '@atelier/contracts';
 import { JOB_STATUS_META, JobStatusIcon } from '@atelier/console/ui';
 import { attemptsText, clockTime, describeFailure, retryWait } from '../state/failure-text';
 import { PresetNames } from '../state/preset-names';
+import { BatchChildren } from './batch-children.component';
 
 /** The expandable part of a task card: the failure in plain words, id, created presets by name, children. */
 @Component({
   selector: 'atl-task-card-details',
-  imports: [ClipboardModule, MatButtonModule, MatIconModule, RouterLink, JobStatusIcon],
+  imports: [ClipboardModule, MatButtonModule, MatIconModule, RouterLink, JobStatusIcon, BatchChildren],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './task-card-details.component.html',
   styleUrl: './task-card-details.component.scss',
@@ -23,6 +24,8 @@ export class TaskCardDetails {
   readonly job = input.required<Job>();
   readonly children = input<readonly Job[]>([]);
   readonly now = input(Date.now());
+  /** A batch: its jobs are listed from their own read, not from `children`. */
+  readonly batch = input(false);
 
   protected readonly copied = signal(false);
   protected readonly statusMeta = JOB_STATUS_META;

@@ -5,6 +5,7 @@ import { provideRouter } from '@angular/router';
 import type { Job } from '@atelier/contracts';
 import { makeJob } from '@atelier/console/data-access/testing';
 import { provideConsoleIcons } from '@atelier/console/ui';
+import type { BatchTally } from '../state/batch-tally';
 import { TaskCard } from './task-card.component';
 
 const NOW = Date.parse('2025-01-01T12:01:00.000Z');
@@ -12,13 +13,14 @@ const NOW = Date.parse('2025-01-01T12:01:00.000Z');
 describe('TaskCard', () => {
   let fixture: ComponentFixture<TaskCard>;
 
-  function render(job: Job, extra: { expanded?: boolean; children?: Job[]; now?: number; stale?: boolean; requeued?: boolean } = {}): HTMLElement {
+  function render(job: Job, extra: { expanded?: boolean; children?: Job[]; now?: number; stale?: boolean; requeued?: boolean; tally?: BatchTally | null } = {}): HTMLElement {
     fixture.componentRef.setInput('job', job);
     fixture.componentRef.setInput('now', extra.now ?? NOW);
     fixture.componentRef.setInput('expanded', extra.expanded ?? false);
     fixture.componentRef.setInput('children', extra.children ?? []);
     fixture.componentRef.setInput('stale', extra.stale ?? false);
     fixture.componentRef.setInput('requeued', extra.requeued ?? false);
+    fixture.componentRef.setInput('tally', extra.tally ?? null);
     fixture.detectChanges();
     return fixture.nativeElement as HTMLElement;
   }
@@ -164,5 +166,18 @@ describe('TaskCard', () => {
     const el = render(job);
     el.querySelector<HTMLButtonElement>('button[aria-label^="Cancel"]')!.click();
     expect(cancelled).toEqual([job]);
+  });
+
+  it('shows a batch as one card with its counts, Cancel and Retry of its failed jobs while it runs', () => {
+    const batch = makeJob({ type: 'batch', status: 'running', title: 'Batch (17/40)', progress: 0.45, child_ids: Array.from({ length: 40 }, (_, i) => `c${i}`) });
+    const el = render(batch, { tally: { total: 40, completed: 17, failed: 3, cancelled: 0, running: 4, queued: 16 } });
+    expect(el.querySelector('.title')?.textContent?.trim()).toBe('Batch (17/40)');
+    expect(text(el, 'task-step')).toBe('· 17 of 40 done · 4 running · 3 failed');
+    expect(text(el, 'task-percent')).toBe('45%');
+    expect(buttons(el)).toEqual(['Cancel', 'Retry 3 failed']);
+    const retried: Job[] = [];
+    fixture.componentInstance.retryFailed.subscribe((j) => retried.push(j));
+    el.querySelector<HTMLButtonElement>('[aria-label="Retry failed Batch (17/40)"]')!.click();
+    expect(retried).toEqual([batch]);
   });
 });

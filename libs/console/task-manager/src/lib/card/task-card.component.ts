@@ -6,6 +6,7 @@ import { MatTooltipModule } from '@angular/material/tooltip';
 import { isFinished, type Job, type JobType } from '@atelier/contracts';
 import { API_BASE_URL } from '@atelier/console/data-access';
 import { JOB_STATUS_META, JobStatusIcon, formatDuration, jobElapsedMs } from '@atelier/console/ui';
+import type { BatchTally } from '../state/batch-tally';
 import { clockTime, retryWait } from '../state/failure-text';
 import { progressText } from '../state/progress-text';
 import { imageIdOf, subjectOf } from '../state/task-subject';
@@ -13,7 +14,7 @@ import { TaskCardDetails } from './task-card-details.component';
 
 interface CardAction {
   /** Also the start of its accessible name: "Cancel Hair color analysis". */
-  readonly name: 'Cancel' | 'Retry' | 'Dismiss';
+  readonly name: 'Cancel' | 'Retry' | 'Retry failed' | 'Dismiss';
   readonly label: string;
   readonly icon: string;
   readonly disabled: boolean;
@@ -62,9 +63,13 @@ export class TaskCard {
   readonly requeued = input(false);
   /** Job types whose queue is paused. */
   readonly paused = input<readonly JobType[]>([]);
+  /** A batch's counts of its children (its card holds no child objects). */
+  readonly tally = input<BatchTally | null>(null);
 
   readonly cancel = output<Job>();
   readonly retry = output<Job>();
+  /** A running batch: run its failed children again. */
+  readonly retryFailed = output<Job>();
   readonly dismiss = output<Job>();
   readonly toggleDetails = output<Job>();
 
@@ -80,13 +85,18 @@ export class TaskCard {
     const stale = this.stale();
     const waiting = stale || this.busy();
     const actions: CardAction[] = [];
+    const failedChildren = this.tally()?.failed ?? 0;
     if (!this.ended()) actions.push({ name: 'Cancel', label: this.busy() ? 'Cancelling…' : 'Cancel', icon: 'cancel', disabled: waiting, run: () => this.cancel.emit(job) });
-    if (job.status === 'failed' || job.status === 'cancelled') actions.push({ name: 'Retry', label: 'Retry', icon: 'refresh', disabled: waiting, run: () => this.retry.emit(job) });
+    if (!this.ended() && failedChildren > 0) {
+      actions.push({ name: 'Retry failed', label: `Retry ${failedChildren} failed`, icon: 'refresh', disabled: waiting, run: () => this.retryFailed.emit(job) });
+    }
+    // A parent's retry runs its failed and cancelled children again.
+    if (job.status === 'failed' || job.status === 'cancelled') actions.push({ name: 'Retry', label: failedChildren ? 'Retry failed' : 'Retry', icon: 'refresh', disabled: waiting, run: () => this.retry.emit(job) });
     if (this.ended()) actions.push({ name: 'Dismiss', label: 'Dismiss', icon: 'close', disabled: stale, run: () => this.dismiss.emit(job) });
     return actions;
   });
   protected readonly percent = computed(() => Math.round(Math.min(1, Math.max(0, this.job().progress)) * 100));
-  protected readonly step = computed(() => progressText(this.job(), { children: this.children(), now: this.now(), paused: this.paused() }));
+  protected readonly step = computed(() => progressText(this.job(), { children: this.children(), now: this.now(), paused: this.paused(), tally: this.tally() }));
   protected readonly subject = computed(() => subjectOf(this.job()));
   protected readonly thumbnail = computed(() => {
     const id = imageIdOf(this.job());

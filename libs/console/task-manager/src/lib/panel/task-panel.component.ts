@@ -61,6 +61,7 @@ export class TaskPanel {
   readonly dismissReport = output<void>();
   readonly cancel = output<Job>();
   readonly retry = output<Job>();
+  readonly retryFailed = output<Job>();
   readonly dismiss = output<Job>();
   readonly toggleDetails = output<Job>();
 

@@ -1,5 +1,6 @@
 /** The line under a card's title: where a job is, in words (steps, children, waiting, retrying). */
 import type { Job, JobType } from '@atelier/contracts';
+import { tallyText, type BatchTally } from './batch-tally';
 import { describeFailure, retryWait, retryWaitText } from './failure-text';
 
 /** A queue's name in a sentence, by job type ("Analyses paused"). */
@@ -34,9 +35,12 @@ export interface ProgressContext {
   readonly now: number;
   /** Job types whose queue is paused. */
   readonly paused: readonly JobType[];
+  /** A batch's counts of its children (a batch holds no child objects). */
+  readonly tally?: BatchTally | null;
 }
 
-export function progressText(job: Job, { children, now, paused }: ProgressContext): string {
+export function progressText(job: Job, { children, now, paused, tally }: ProgressContext): string {
+  if (tally && job.status !== 'queued') return job.status === 'cancelled' ? `Cancelled · ${tallyText(tally, true)}` : tallyText(tally, job.status !== 'running');
   if (job.status === 'failed') return job.error ? describeFailure(job.error).summary : 'Failed without an error record.';
   if (job.status === 'cancelled') return 'Cancelled';
   const parent = childrenDone(job, children);

@@ -1,5 +1,5 @@
 import { Injectable, inject, signal } from '@angular/core';
-import { finalize, type Observable } from 'rxjs';
+import { finalize, map, type Observable } from 'rxjs';
 import type { Job } from '@atelier/contracts';
 import { JobsApi, JobsStream, problemMessage } from '@atelier/console/data-access';
 import { NoticeQueue } from './notice-queue';
@@ -31,6 +31,12 @@ export class TaskActions {
     this.send(job, this.api.retry(job.job_id), `Could not retry “${job.title}”`);
   }
 
+  /** The failed children of a parent that still runs (a batch) run again; the stream shows them going. */
+  retryFailed(parent: Job): void {
+    const request = this.api.bulk('retry', { filter: { parentId: parent.job_id, status: ['failed'] } }).pipe(map(() => null));
+    this.send(parent, request, `Could not retry the failed jobs of “${parent.title}”`);
+  }
+
   dismiss(...jobs: Job[]): void {
     if (this.recovery.stale() || jobs.length === 0) return;
     // The cards leave at once; the request goes once the screen has shown it.
@@ -42,14 +48,17 @@ export class TaskActions {
     );
   }
 
-  private send(job: Job, request: Observable<Job>, failure: string): void {
+  /** `request` answers the job as it is now (then the store takes it), or null when the stream alone will tell. */
+  private send(job: Job, request: Observable<Job | null>, failure: string): void {
     // Disconnected, the card's buttons are disabled; a request now would fail or go unconfirmed.
     if (this.recovery.stale() || this.busy().has(job.job_id)) return;
     this.mark(job.job_id, true);
     // The card says "Cancelling…" at once; the request (and its cookie read) waits until that is on screen.
     afterNextPaint(() =>
       request.pipe(finalize(() => this.mark(job.job_id, false))).subscribe({
-        next: (answer) => this.stream.upsert(answer),
+        next: (answer) => {
+          if (answer) this.stream.upsert(answer);
+        },
         error: (err: unknown) => this.fail(failure, err),
       }),
     );

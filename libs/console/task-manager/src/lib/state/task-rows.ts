@@ -1,5 +1,6 @@
 /** Turns the panel's jobs into rows: filtered, grouped by status, with known heights. */
 import type { Job, JobStatus } from '@atelier/contracts';
+import { isBatch, sameTally, tallyChildren, type BatchTally } from './batch-tally';
 
 export type TaskFilter = 'all' | 'running' | 'completed' | 'failed';
 
@@ -28,8 +29,15 @@ export const GROUP_LABELS: Readonly<Record<JobStatus, string>> = {
 /** Row heights in px; the virtual scroll strategy and the CSS both use them. */
 export const ROW_HEIGHTS = { header: 40, card: 148 } as const;
 
+/** Rows of a batch's child list that show at once (the rest scroll, virtualised). */
+export const BATCH_CHILD_ROWS = { visible: 5, height: 36 } as const;
+
 /** Room the expanded details of a card need (they scroll inside past the maximum). */
 export function detailsHeight(job: Job, childCount: number): number {
+  if (isBatch(job)) {
+    const list = 28 + Math.min(BATCH_CHILD_ROWS.visible, Math.max(1, job.child_ids.length)) * BATCH_CHILD_ROWS.height;
+    return Math.min(320, 64 + (job.error ? 132 : 0) + list);
+  }
   const hasPresets = !!job.result && ('preset_id' in job.result || 'preset_ids' in job.result);
   const failure = job.error ? 132 : job.attempts > 1 || job.metadata['last_error'] ? 64 : 0;
   const height = 64 + failure + (hasPresets ? 44 : 0) + (childCount ? 8 + childCount * 24 : 0);
@@ -42,7 +50,9 @@ export type TaskRow =
       readonly kind: 'card';
       readonly key: string;
       readonly job: Job;
+      /** Children of a comprehensive analysis; a batch's are counted in `tally` instead. */
       readonly children: readonly Job[];
+      readonly tally: BatchTally | null;
       readonly expanded: boolean;
       readonly size: number;
     };
@@ -84,13 +94,15 @@ export function buildTaskRows(
     rows.push({ kind: 'header', key: `h:${status}`, status, count: group.length, size: ROW_HEIGHTS.header });
     for (const job of group) {
       const open = expanded.has(job.job_id);
-      const children = job.child_ids.length ? job.child_ids.map((id) => byId[id]).filter((c): c is Job => !!c) : [];
+      const batch = isBatch(job);
+      const tally = batch ? tallyChildren(job, byId) : null;
+      const children = !batch && job.child_ids.length ? job.child_ids.map((id) => byId[id]).filter((c): c is Job => !!c) : [];
       const old = reusable.get(job.job_id);
-      if (old && old.job === job && old.expanded === open && sameChildren(old.children, children)) {
+      if (old && old.job === job && old.expanded === open && sameChildren(old.children, children) && sameTally(old.tally, tally)) {
         rows.push(old);
         continue;
       }
-      rows.push({ kind: 'card', key: job.job_id, job, children, expanded: open, size: ROW_HEIGHTS.card + (open ? detailsHeight(job, children.length) : 0) });
+      rows.push({ kind: 'card', key: job.job_id, job, children, tally, expanded: open, size: ROW_HEIGHTS.card + (open ? detailsHeight(job, children.length) : 0) });
     }
   }
   return rows;
