@@ -3,7 +3,7 @@
  * login, analyze --follow --json, failures and their exit codes, jobs, presets, webhooks.
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 // The API tests' harness starts the built server with its admin and a temporary data folder; reused, not copied (test code only).
@@ -174,8 +174,16 @@ describe('atelier (built) against the built server', () => {
   describe('webhooks', () => {
     let receiver: Server;
     let receiverUrl: string;
+    const deliveries: { headers: IncomingHttpHeaders; body: { type: string; data: { job_id: string } } }[] = [];
     beforeAll(async () => {
-      receiver = createServer((_req, res) => res.writeHead(204).end());
+      receiver = createServer((req, res) => {
+        let body = '';
+        req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        req.on('end', () => {
+          deliveries.push({ headers: req.headers, body: JSON.parse(body) });
+          res.writeHead(204).end();
+        });
+      });
       await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
       receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/atelier`;
     });
@@ -194,6 +202,15 @@ describe('atelier (built) against the built server', () => {
 
       expect((await atelier('webhooks', 'rm', webhook.webhook_id)).code).toBe(ExitCode.Ok);
       expect((await atelier('webhooks', 'rm', webhook.webhook_id)).code).toBe(ExitCode.NotFound);
+    });
+
+    it('analyze --callback-url: the job\'s final event is delivered there, signed', async () => {
+      const { code, stdout } = await atelier('analyze', await imageFile(), '-a', 'hair-color', '--callback-url', `${receiverUrl}?run=callback`, '--follow', '--json');
+      expect(code).toBe(ExitCode.Ok);
+      const jobId = JSON.parse(stdout.trim().split('\n').pop()!).data.jobs[0].job_id;
+      const delivery = await until('the callback delivery', async () => deliveries.find((d) => d.body.data?.job_id === jobId));
+      expect(delivery.body.type).toBe('job.completed');
+      expect(delivery.headers['webhook-signature']).toMatch(/^v1,/);
     });
 
     it('an event the server does not know exits 6 with its field message', async () => {
