@@ -8,6 +8,7 @@ import p6 from './p6-history-scale.mjs';
 import p7 from './p7-console-bundle.mjs';
 import p7Panel from './p7-panel-interactions.mjs';
 import p8 from './p8-reconnect-storm.mjs';
+import p9 from './p9-scale-curve.mjs';
 
 // P7 has two halves: the initial bundle, then interactions in the task panel (it needs the bundle's build).
-export const SCENARIOS = [p1, p2, p3, p4, p5, p6, p7, p7Panel, p8];
+export const SCENARIOS = [p1, p2, p3, p4, p5, p6, p7, p7Panel, p8, p9];
