@@ -4,7 +4,7 @@
  * backoff under one webhook-id, the delivery log, redelivery and secret rotation.
  */
 import type { Job, WebhookPayload } from '@atelier/contracts';
-import { expectProblem, expectStatus, useAccessServer, type Caller } from '../access/access-harness';
+import { expectProblem, expectStatus, sleep, useAccessServer, type Caller } from '../access/access-harness';
 import { WEBHOOK_TEST_ENV, WebhookReceiver, createWebhook, deliveriesOf, deliveryOf, verified } from './webhook-harness';
 
 jest.setTimeout(60_000);
@@ -103,6 +103,11 @@ describe('webhooks', () => {
     const first = await deliveryOf(member, webhook.webhook_id, job.job_id);
     const path = `/api/webhooks/${webhook.webhook_id}/deliveries/${first.delivery_id}/redeliver`;
 
+    // A slow receiver keeps the winning series running while the other requests arrive.
+    receiver.respond = async () => {
+      await sleep(1500);
+      return 200;
+    };
     const answers = await Promise.all(Array.from({ length: 20 }, () => member.post(path)));
     const accepted = answers.filter((a) => a.status === 202);
     expect(accepted).toHaveLength(1);

@@ -2,7 +2,7 @@ import { Subject } from 'rxjs';
 import type { Job, JobEvent, JobType } from '@atelier/contracts';
 import { migrateToLatest, openSqliteDatabase, type AtelierDb } from '@atelier/persistence';
 import { newRecordToRow, rowToRecord, type CreateJobSpec, type JobEventBus, type JobsService } from '@atelier/jobs';
-import { uuidv7 } from '@atelier/platform';
+import { uuidv7, type AppConfigValues } from '@atelier/platform';
 import { webhookDb } from '../webhook-tables';
 import { WebhooksStore } from '../webhooks.store';
 import { DeliveriesStore } from './deliveries.store';
@@ -27,7 +27,7 @@ describe('DeliveryOutbox (SQLite)', () => {
     db = openSqliteDatabase(':memory:');
     await migrateToLatest(db, 'sqlite');
     jobs = new FakeJobs();
-    outbox = new DeliveryOutbox(db, { events$: events } as unknown as JobEventBus, jobs as unknown as JobsService);
+    outbox = new DeliveryOutbox(db, { events$: events } as unknown as JobEventBus, jobs as unknown as JobsService, { values: { retentionDays: 7 } as AppConfigValues });
   });
   afterEach(() => db.destroy());
 
@@ -99,5 +99,15 @@ describe('DeliveryOutbox (SQLite)', () => {
     await outbox.sweepOnce();
     const pairs = (await deliveries()).map((d) => `${d.webhook_id === mine ? 'member' : d.webhook_id === all ? 'admin' : d.webhook_id}:${d.job_id === own ? 'own' : 'foreign'}`);
     expect(pairs.sort()).toEqual(['admin:foreign', 'admin:own', 'callback:foreign', 'member:own']);
+  });
+
+  it('deletes delivery log rows past the retention', async () => {
+    const admin = await user('admin');
+    const hook = await webhook(admin);
+    const old = new DeliveriesStore(webhookDb(db), () => new Date(Date.now() - 8 * 86_400_000));
+    await old.insertNew([{ delivery_id: uuidv7(), webhook_id: hook, owner: admin, job_id: 'old', event: 'job.completed', occurred_at: 'x', target_url: null, payload: '{}' }]);
+    await new DeliveriesStore(webhookDb(db)).insertNew([{ delivery_id: uuidv7(), webhook_id: hook, owner: admin, job_id: 'new', event: 'job.completed', occurred_at: 'y', target_url: null, payload: '{}' }]);
+    await outbox.sweepOnce();
+    expect((await deliveries()).map((d) => d.job_id)).toEqual(['new']);
   });
 });

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { filter, type Subscription } from 'rxjs';
 import { isFinished, isJobDataEvent, type Job } from '@atelier/contracts';
 import { ATELIER_DB, type AtelierDb } from '@atelier/persistence';
+import { AppConfig } from '@atelier/platform';
 import { JobEventBus, JobsService, rowToRecord } from '@atelier/jobs';
 import { webhookDb, type WebhookDb } from '../webhook-tables';
 import { WebhooksStore } from '../webhooks.store';
@@ -19,6 +20,8 @@ const SETTLE_MS = 10_000;
 /** A delivery whose job was not created this long after its row was (its process died in between) gets one from the sweep. */
 const STRANDED_MS = 30_000;
 const PAGE = 500;
+/** How often delivery log rows past JOB_RETENTION_DAYS are deleted (their jobs go then too). */
+const PRUNE_EVERY_MS = 3_600_000;
 
 /**
  * Turns job ends into deliveries, exactly once per (webhook, job, event) however many nodes run:
@@ -43,12 +46,16 @@ export class DeliveryOutbox implements OnApplicationBootstrap, OnApplicationShut
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
   private readonly pending = new Set<Promise<void>>();
+  private readonly retentionMs: number;
+  private prunedAt = 0;
 
   constructor(
     @Inject(ATELIER_DB) db: AtelierDb,
     private readonly bus: JobEventBus,
     private readonly jobs: JobsService,
+    @Inject(AppConfig) config: Pick<AppConfig, 'values'>,
   ) {
+    this.retentionMs = config.values.retentionDays * 86_400_000;
     this.db = webhookDb(db);
     this.webhooks = new WebhooksStore(this.db);
     this.deliveries = new DeliveriesStore(this.db);
@@ -97,6 +104,10 @@ export class DeliveryOutbox implements OnApplicationBootstrap, OnApplicationShut
     await this.sweepEnds(new Date(now - SETTLE_MS).toISOString());
     for (const row of await this.deliveries.stranded(new Date(now - STRANDED_MS).toISOString(), PAGE)) {
       if (await this.deliveries.reclaim(row)) await this.dispatch(row);
+    }
+    if (now - this.prunedAt >= PRUNE_EVERY_MS) {
+      this.prunedAt = now;
+      await this.deliveries.deleteCreatedBefore(new Date(now - this.retentionMs).toISOString());
     }
   }
 
