@@ -110,4 +110,13 @@ describe('DeliveryOutbox (SQLite)', () => {
     await outbox.sweepOnce();
     expect((await deliveries()).map((d) => d.job_id)).toEqual(['new']);
   });
+
+  it('without any webhook, the sweep still calls back the jobs that asked for it', async () => {
+    const member = await user('member');
+    await outbox.sweepOnce(Date.now() - 60_000);
+    const asked = await endedJob(member, 20_000, 'analyze', { callback_url: 'https://cb.example.com/x', file_name: 'a.png' });
+    await endedJob(member, 20_000, 'analyze', { file_name: 'b.png' });
+    await outbox.sweepOnce();
+    expect((await deliveries()).map((d) => [d.webhook_id, d.job_id])).toEqual([['callback', asked]]);
+  });
 });

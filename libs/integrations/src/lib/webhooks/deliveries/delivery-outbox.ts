@@ -7,7 +7,8 @@ import { JobEventBus, JobsService, rowToRecord } from '@atelier/jobs';
 import { webhookDb, type WebhookDb } from '../webhook-tables';
 import { WebhooksStore } from '../webhooks.store';
 import { DeliveriesStore, type DeliveryRow } from './deliveries.store';
-import { deliveriesFor, finalEventOf } from './delivery-plan';
+import { callbackUrlOf, deliveriesFor, finalEventOf, type Subscriber } from './delivery-plan';
+import { CALLBACK_METADATA_KEY } from '../callbacks/callback-urls';
 
 const CURSOR = 'job-ends';
 /** How often the sweep runs. */
@@ -20,6 +21,8 @@ const SETTLE_MS = 10_000;
 /** A delivery whose job was not created this long after its row was (its process died in between) gets one from the sweep. */
 const STRANDED_MS = 30_000;
 const PAGE = 500;
+/** The live path reads the webhooks at most this often (job ends can come by the thousand); the sweep reads them fresh. */
+const SUBSCRIBERS_TTL_MS = 1_000;
 /** How often delivery log rows past JOB_RETENTION_DAYS are deleted (their jobs go then too). */
 const PRUNE_EVERY_MS = 3_600_000;
 
@@ -48,6 +51,7 @@ export class DeliveryOutbox implements OnApplicationBootstrap, OnApplicationShut
   private readonly pending = new Set<Promise<void>>();
   private readonly retentionMs: number;
   private prunedAt = 0;
+  private cached?: { at: number; subscribers: Promise<Subscriber[]> };
 
   constructor(
     @Inject(ATELIER_DB) db: AtelierDb,
@@ -64,7 +68,7 @@ export class DeliveryOutbox implements OnApplicationBootstrap, OnApplicationShut
   onApplicationBootstrap(): void {
     this.live = this.bus.events$.pipe(filter(isJobDataEvent)).subscribe((e) => {
       const job = e.data as Job;
-      if (isFinished(job.status) && finalEventOf(job)) this.track(this.offer([job]));
+      if (isFinished(job.status) && finalEventOf(job)) this.track(this.offerLive(job));
     });
     this.timer = setInterval(() => this.sweep(), SWEEP_MS);
     this.timer.unref();
@@ -77,12 +81,24 @@ export class DeliveryOutbox implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /** Records the deliveries these ended jobs make (those not recorded yet) and starts them. */
-  async offer(jobs: Job[]): Promise<void> {
+  async offer(jobs: Job[], subscribers?: Subscriber[]): Promise<void> {
     const ended = jobs.filter((j) => finalEventOf(j));
     if (ended.length === 0) return;
-    const subscribers = await this.webhooks.enabledWithOwnerRole();
-    const planned = ended.flatMap((job) => deliveriesFor(job, subscribers));
+    const webhooks = subscribers ?? (await this.webhooks.enabledWithOwnerRole());
+    const planned = ended.flatMap((job) => deliveriesFor(job, webhooks));
     for (const row of await this.deliveries.insertNew(planned)) await this.dispatch(row);
+  }
+
+  /** A job end heard on the bus: nothing to read when no webhook exists and the job asked for no callback. */
+  private async offerLive(job: Job): Promise<void> {
+    const now = Date.now();
+    if (!this.cached || now - this.cached.at > SUBSCRIBERS_TTL_MS) this.cached = { at: now, subscribers: this.webhooks.enabledWithOwnerRole() };
+    const subscribers = await this.cached.subscribers.catch((err: unknown) => {
+      this.cached = undefined;
+      throw err;
+    });
+    if (subscribers.length === 0 && !callbackUrlOf(job)) return;
+    await this.offer([job], subscribers);
   }
 
   /** Creates the deliver_webhook job of a delivery's attempt series, and names it on the row. */
@@ -114,6 +130,7 @@ export class DeliveryOutbox implements OnApplicationBootstrap, OnApplicationShut
   private async sweepEnds(upTo: string): Promise<void> {
     const from = await this.cursor(upTo);
     if (from >= upTo) return;
+    const subscribers = await this.webhooks.enabledWithOwnerRole();
     let after: { at: string; id: string } | undefined;
     for (;;) {
       let q = this.db
@@ -125,12 +142,14 @@ export class DeliveryOutbox implements OnApplicationBootstrap, OnApplicationShut
         .orderBy('finished_at')
         .orderBy('id')
         .limit(PAGE);
+      // Without any webhook, only the ends of jobs that asked for a callback can make a delivery.
+      if (subscribers.length === 0) q = q.where('metadata', 'like', `%"${CALLBACK_METADATA_KEY}"%`);
       if (after) {
         const { at, id } = after;
         q = q.where((eb) => eb.or([eb('finished_at', '>', at), eb.and([eb('finished_at', '=', at), eb('id', '>', id)])]));
       }
       const rows = await q.execute();
-      await this.offer(rows.map(rowToRecord));
+      await this.offer(rows.map(rowToRecord), subscribers);
       if (rows.length < PAGE) break;
       const last = rows[rows.length - 1];
       after = { at: last.finished_at!, id: last.id };

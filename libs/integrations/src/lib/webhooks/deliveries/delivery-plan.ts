@@ -2,6 +2,7 @@
 import type { Job, JobType, Role, WebhookEvent, WebhookPayload } from '@atelier/contracts';
 import { roleAtLeast, uuidv7 } from '@atelier/platform';
 import { CALLBACK_WEBHOOK_ID } from '../webhook-tables';
+import { CALLBACK_METADATA_KEY } from '../callbacks/callback-urls';
 import type { WebhookRecord } from '../webhooks.store';
 import type { NewDelivery } from './deliveries.store';
 
@@ -20,7 +21,7 @@ export function finalEventOf(job: Job): WebhookEvent | undefined {
 
 /** The callback_url a request gave its job (kept in the job's metadata), if any. */
 export function callbackUrlOf(job: Job): string | undefined {
-  const url = job.metadata?.['callback_url'];
+  const url = job.metadata?.[CALLBACK_METADATA_KEY];
   return typeof url === 'string' && url ? url : undefined;
 }
 
