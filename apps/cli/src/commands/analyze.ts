@@ -30,7 +30,7 @@ export function analyzeCommand(runtime: Runtime): CommandModule<AnalysisOptions,
     describe: 'Analyse images: one job per file, queued at once',
     builder: (y: Argv<AnalysisOptions>) =>
       analysisOptions(y)
-        .positional('files', { type: 'string', array: true, demandOption: true, describe: 'JPEG, PNG, WebP or GIF files' })
+        .positional('files', { type: 'string', array: true, demandOption: true, default: undefined, describe: 'JPEG, PNG, WebP or GIF files' })
         .demandOption('analyzer', 'Choose what to analyse with --analyzer, e.g. --analyzer hair-color (list: GET /api/analyzers).')
         .option('preset-name', { type: 'string', describe: 'Name of the preset(s) to create', coerce: textUpTo('preset-name', 200) })
         .example('$0 analyze photo.jpg --analyzer hair-color --follow', 'one job, with a live progress bar')
