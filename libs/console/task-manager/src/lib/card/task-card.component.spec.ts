@@ -172,6 +172,7 @@ describe('TaskCard', () => {
     const batch = makeJob({ type: 'batch', status: 'running', title: 'Batch (17/40)', progress: 0.45, child_ids: Array.from({ length: 40 }, (_, i) => `c${i}`) });
     const el = render(batch, { tally: { total: 40, completed: 17, failed: 3, cancelled: 0, running: 4, queued: 16 } });
     expect(el.querySelector('.title')?.textContent?.trim()).toBe('Batch (17/40)');
+    expect(text(el, 'task-subject')).toBe('40 images');
     expect(text(el, 'task-step')).toBe('· 17 of 40 done · 4 running · 3 failed');
     expect(text(el, 'task-percent')).toBe('45%');
     expect(buttons(el)).toEqual(['Cancel', 'Retry 3 failed']);

@@ -16,7 +16,8 @@ export function imageIdOf(job: Job): string | null {
 /** "“Evening look” · portrait.jpg": the preset name asked for and the uploaded file's name, when known. */
 export function subjectOf(job: Job): string | null {
   const presetName = text((job.input as { preset_name?: unknown }).preset_name);
-  const fileName = text(job.metadata['file_name']);
+  const count = job.child_ids.length;
+  const fileName = job.type === 'batch' ? `${count} ${count === 1 ? 'image' : 'images'}` : text(job.metadata['file_name']);
   const parts = [presetName ? `“${presetName}”` : null, fileName].filter((p): p is string => p !== null);
   return parts.length ? parts.join(' · ') : null;
 }
