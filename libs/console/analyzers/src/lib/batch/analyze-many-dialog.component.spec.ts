@@ -64,7 +64,7 @@ describe('AnalyzeManyDialog', () => {
     await pick(file('a.jpg'), file('b.jpg'));
     await check('makeup');
     await check('hair-color');
-    expect(el().textContent).toContain('Each image gets a comprehensive analysis of 2 kinds per image.');
+    expect(el().textContent).toContain('Each image gets a comprehensive analysis (2 analyses, one job).');
     const priority = testId('batch-priority') as HTMLInputElement;
     priority.value = '5';
     priority.dispatchEvent(new Event('input'));

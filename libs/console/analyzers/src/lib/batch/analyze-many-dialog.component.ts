@@ -69,7 +69,7 @@ export class AnalyzeManyDialog {
     const p = this.priority();
     return p === null || (Number.isInteger(p) && p >= PRIORITY_RANGE.min && p <= PRIORITY_RANGE.max);
   });
-  protected readonly kind = computed(() => (this.chosen().size > 1 ? `a comprehensive analysis of ${this.chosen().size} kinds per image` : 'one analysis per image'));
+  protected readonly kind = computed(() => (this.chosen().size > 1 ? `a comprehensive analysis (${this.chosen().size} analyses, one job)` : 'one analysis'));
   protected readonly ready = computed(() => this.files().length > 0 && this.chosen().size > 0 && this.priorityValid() && !this.reading());
   protected readonly sentPercent = computed(() => {
     const sent = this.submission.sent();
