@@ -27,9 +27,15 @@ export class EventBatch {
   private joined?: Buffer;
   private chunk?: Buffer;
 
-  constructor(events: readonly JobEvent[]) {
-    this.events = events.map(outgoing);
-    this.personal = events.some((e) => e.event === 'panel.dismissed');
+  constructor(events: readonly JobEvent[] | readonly OutgoingEvent[]) {
+    this.events = events.map((e) => ('frame' in e ? e : outgoing(e)));
+    this.personal = this.events.some((e) => e.event.event === 'panel.dismissed');
+  }
+
+  /** The batch of those of these events that `keep` picks, sharing their frames; this batch itself when it picks them all. */
+  subset(keep: ReadonlySet<JobEvent>): EventBatch {
+    const kept = this.events.filter((e) => keep.has(e.event));
+    return kept.length === this.events.length ? this : new EventBatch(kept);
   }
 
   /** Every frame as one Buffer, built once and written as is to each unfiltered stream. */

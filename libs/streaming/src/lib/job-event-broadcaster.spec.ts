@@ -137,6 +137,24 @@ describe('JobEventBroadcaster', () => {
     expect(sink.ids()).toEqual([...replayed.map((e) => e.id), bus.currentCursor()]);
   });
 
+  it("coalesces a job's progress within a flush, and sends a batch's children's progress only to a stream following the batch", async () => {
+    const panel = liveStream({}, true);
+    const following = liveStream({ jobId: 'batch' }, true);
+    await update('batch', { type: 'batch', child_ids: ['c1'] });
+    jest.advanceTimersByTime(1);
+    await update('c1', { parent_id: 'batch', progress: 0.1 });
+    await update('c1', { parent_id: 'batch', progress: 0.2 });
+    jest.advanceTimersByTime(FLUSH_GAP_MS);
+    await update('c1', { parent_id: 'batch', progress: 0.3 });
+    jest.advanceTimersByTime(FLUSH_GAP_MS);
+
+    expect(following.sink.ids()).toHaveLength(3);
+    expect(following.sink.text()).not.toContain('"progress":0.1');
+    // The console's stream had the batch and the child's first state; the next step alone left it nothing to send (no empty HTTP chunk, which would end it).
+    expect(panel.sink.socketChunks).toHaveLength(2);
+    expect(panel.sink.socketChunks.every((c) => !c.toString().startsWith('0\r\n'))).toBe(true);
+  });
+
   it('drops a stream whose client leaves more than the limit unread, and keeps serving the others', async () => {
     const slow = liveStream();
     const fast = liveStream();

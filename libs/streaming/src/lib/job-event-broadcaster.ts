@@ -4,6 +4,7 @@ import type { JobEvent } from '@atelier/contracts';
 import { AppConfig } from '@atelier/platform';
 import { JobEventBus } from '@atelier/jobs';
 import { EventBatch } from './event-batch';
+import { BatchSummary, latestStatePerJob } from './event-coalescing';
 import type { JobStreamSubscriber } from './job-stream-subscriber';
 
 /**
@@ -15,6 +16,14 @@ import type { JobStreamSubscriber } from './job-stream-subscriber';
 export const FLUSH_GAP_MS = 15;
 
 /**
+ * The gap after a flush that carried more than BUSY_FLUSH_EVENTS events: while jobs change faster
+ * than a console can draw them (a batch of 500), each stream gets one write and each job its latest
+ * state per 100 ms, and a job's progress steps in between are coalesced (API.md allows it).
+ */
+export const BUSY_FLUSH_GAP_MS = 100;
+export const BUSY_FLUSH_EVENTS = 20;
+
+/**
  * Fans the job events out to every open stream: one subscription to the bus for the whole process,
  * one frame per event, one write per stream per flush window, and one heartbeat timer for all.
  */
@@ -24,6 +33,8 @@ export class JobEventBroadcaster implements OnModuleInit, OnModuleDestroy {
   private queue: JobEvent[] = [];
   private flushTimer?: NodeJS.Timeout;
   private lastFlushEnd = -Infinity;
+  private gapMs = FLUSH_GAP_MS;
+  private readonly batchSummary = new BatchSummary();
   private events?: Subscription;
   private heartbeat?: NodeJS.Timeout;
 
@@ -67,16 +78,20 @@ export class JobEventBroadcaster implements OnModuleInit, OnModuleDestroy {
     // Nobody to send it to: a stream opened later starts from a snapshot or a replay that covers it.
     if (!this.subscribers.size) return;
     this.queue.push(event);
-    this.flushTimer ??= setTimeout(() => this.flush(), Math.max(0, this.lastFlushEnd + FLUSH_GAP_MS - performance.now()));
+    this.flushTimer ??= setTimeout(() => this.flush(), Math.max(0, this.lastFlushEnd + this.gapMs - performance.now()));
   }
 
   private flush(): void {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     if (!this.queue.length) return;
-    const batch = new EventBatch(this.queue);
+    this.gapMs = this.queue.length > BUSY_FLUSH_EVENTS ? BUSY_FLUSH_GAP_MS : FLUSH_GAP_MS;
+    const events = latestStatePerJob(this.queue);
     this.queue = [];
-    for (const subscriber of this.subscribers) subscriber.deliver(batch);
+    const batch = new EventBatch(events);
+    // Every stream not following one job shares it (it shares the frames of the full batch).
+    const summary = batch.subset(new Set(this.batchSummary.summarise(events)));
+    for (const subscriber of this.subscribers) subscriber.deliver(subscriber.filter.followsOneJob ? batch : summary);
     this.lastFlushEnd = performance.now();
   }
 

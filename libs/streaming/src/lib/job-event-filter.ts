@@ -19,8 +19,12 @@ export class JobEventFilter {
   /** True without filters: such a stream is sent every event, so the broadcaster skips the per-event checks. */
   readonly passesEverything: boolean;
 
+  /** True with `job_id`: such a stream follows that job (a batch) and is sent every event of it and its children. */
+  readonly followsOneJob: boolean;
+
   constructor(private readonly filter: StreamFilter) {
     this.passesEverything = !filter.jobId && !filter.statuses && filter.owner === undefined;
+    this.followsOneJob = !!filter.jobId;
   }
 
   matchesJob(job: Job): boolean {

@@ -92,6 +92,8 @@ export class JobStreamSubscriber {
   }
 
   deliver(batch: EventBatch): void {
+    // Nothing to send (a batch's summary can leave none): an empty HTTP chunk would end the response.
+    if (!batch.events.length) return;
     if (this.pending) {
       this.pending.push(...batch.events);
       return;
