@@ -66,7 +66,7 @@ const expect = (what, ok) => (body) => {
 /** Boot, RSS and the four reads of one server over a history of `count` jobs. */
 async function measure(server, { count, deepId, quick, log }) {
   const rssBootMb = server.rssMb();
-  const load = { seconds: quick ? 1 : 4, minSamples: quick ? 10 : 20 };
+  const load = { seconds: quick ? 0.5 : 4, minSamples: quick ? 10 : 20 };
   const deep = Buffer.from(deepId, 'utf8').toString('base64url');
   const rare = rareFileName(count);
   const from = new Date(Date.now() - 7 * DAY_MS).toISOString();
@@ -170,7 +170,7 @@ export default {
     const largest = (backend) => points.filter((p) => p.backend === backend).at(-1);
     const goals = [largest('SQLite'), largest('PostgreSQL')].filter(Boolean).flatMap(pointGoals);
     const notes = [
-      `Histories of ${[...new Set(points.map((p) => countLabel(p.count)))].join(', ')} finished jobs (the product's mix of types, ≈ 90 % completed, 6 % failed, 4 % cancelled, 12 owners, finished over the last 7 days, ≈ 1.1 KB of JSON each), seeded by SQL through the product's migrations; SQLite behind the embedded server, PostgreSQL behind a distributed server (Redis queue, workers in the process) in a throw-away schema. Boot = spawn → first healthy /api/health (polled every 20 ms). Each read: a few requests alone (warm-up and its service time), then open loop for ${quick ? 1 : 4} s at 100/s (lists), 20/s (search), 10/s (stats), lowered to keep the server at most half busy with a slow read, latency from each request's due time; a read too slow for 2/s runs one request at a time (at least 3, more while within ${PROBE_BUDGET_MS / 1000} s); each row says which.`,
+      `Histories of ${[...new Set(points.map((p) => countLabel(p.count)))].join(', ')} finished jobs (the product's mix of types, ≈ 90 % completed, 6 % failed, 4 % cancelled, 12 owners, finished over the last 7 days, ≈ 1.1 KB of JSON each), seeded by SQL through the product's migrations; SQLite behind the embedded server, PostgreSQL behind a distributed server (Redis queue, workers in the process) in a throw-away schema. Boot = spawn → first healthy /api/health (polled every 20 ms). Each read: a few requests alone (warm-up and its service time), then open loop for ${quick ? 0.5 : 4} s at 100/s (lists), 20/s (search), 10/s (stats), lowered to keep the server at most half busy with a slow read, latency from each request's due time; a read too slow for 2/s runs one request at a time (at least 3, more while within ${PROBE_BUDGET_MS / 1000} s); each row says which.`,
     ];
     if (!distStatus.available) notes.push(`PostgreSQL: ${distStatus.reason}.`);
     if (!quick && points.length) {
