@@ -19,6 +19,8 @@ import { ImagesController } from './images/images.controller';
 import { AnalysisRequestsService } from './requests/analysis-requests.service';
 import { AnalyzersController } from './analyzers.controller';
 import { PresetGenerationController } from './preset-generation.controller';
+import { BatchesController } from './batches/batches.controller';
+import { BatchesService } from './batches/batches.service';
 import { AnalyzeJobHandler } from './handlers/analyze-job.handler';
 import { ComprehensiveAnalyzeJobHandler } from './handlers/comprehensive-analyze-job.handler';
 import { GenerateImageJobHandler } from './handlers/generate-image-job.handler';
@@ -36,7 +38,7 @@ const OPENAI_CLIENT = Symbol('OPENAI_CLIENT');
       useFactory: (config: AppConfig) => ({ limits: { fileSize: config.values.maxUploadBytes, files: 1, fields: 10, fieldSize: 64 * 1024 } }),
     }),
   ],
-  controllers: [AnalyzersController, ImagesController, PresetGenerationController],
+  controllers: [AnalyzersController, ImagesController, PresetGenerationController, BatchesController],
   providers: [
     { provide: AnalyzerRegistry, useFactory: () => new AnalyzerRegistry() },
     {
@@ -64,6 +66,7 @@ const OPENAI_CLIENT = Symbol('OPENAI_CLIENT');
     GenerateImageJobHandler,
     GenerateThumbnailJobHandler,
     ComprehensiveAnalyzeJobHandler,
+    BatchesService,
   ],
   exports: [AnalyzerRegistry, ImagesService, VisionProvider, ImageGenerator],
 })

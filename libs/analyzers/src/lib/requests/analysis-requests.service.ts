@@ -5,11 +5,11 @@ import { JobsService, type CreateJobSpec } from '@atelier/jobs';
 import { CALLBACK_METADATA_KEY } from '@atelier/integrations';
 import { PresetsRepository } from '@atelier/presets';
 import { AnalyzerRegistry } from '../definitions/analyzer-registry';
-import type { AnalyzerDefinition } from '../definitions/analyzer-definition';
 import { ImagesService } from '../images/images.service';
 import type { UploadedImageFile } from '../images/image-inspector';
 import { failureOf, stillRunning } from './job-failure';
 import { JobQuota } from './job-quota';
+import { analyzeJobSpec, comprehensiveJobSpec } from './analysis-job-specs';
 
 /**
  * Turns analysis requests into jobs: validates everything (analyzer names, the upload) before
@@ -19,7 +19,8 @@ import { JobQuota } from './job-quota';
 @Injectable()
 export class AnalysisRequestsService {
   private readonly logger = new Logger('Analyses');
-  private readonly quota: JobQuota;
+  /** JOB_QUOTA_PER_USER, one per process: every request that creates a user's jobs (batches too) is admitted by it. */
+  readonly quota: JobQuota;
 
   constructor(
     private readonly analyzers: AnalyzerRegistry,
@@ -43,19 +44,7 @@ export class AnalysisRequestsService {
     const analyzer = this.analyzers.get(name);
     return this.quota.admitting(scope, 1, async (admitted) => {
       const imageId = await this.acceptImage(scope, file, admitted);
-      return this.jobs.create(
-        withCallback(
-          {
-            type: 'analyze',
-            title: titleOf(analyzer),
-            owner: scope.actor,
-            input: { analyzer: analyzer.name, image_id: imageId, preset_name: presetName },
-            metadata: uploadMetadata(file),
-            priority,
-          },
-          callbackUrl,
-        ),
-      );
+      return this.jobs.create(withCallback(analyzeJobSpec(analyzer, { owner: scope.actor, imageId, fileName: file?.originalname, presetName, priority }), callbackUrl));
     });
   }
 
@@ -71,26 +60,7 @@ export class AnalysisRequestsService {
     const selected = this.analyzers.select(analyzerList);
     return this.quota.admitting(scope, selected.length + 1, async (admitted) => {
       const imageId = await this.acceptImage(scope, file, admitted);
-      return this.jobs.create(
-        withCallback(
-          {
-            type: 'comprehensive_analyze',
-            title: 'Comprehensive analysis',
-            owner: scope.actor,
-            input: { analyzers: selected.map((a) => a.name), image_id: imageId, preset_name: presetName },
-            metadata: uploadMetadata(file),
-            priority,
-            children: selected.map((analyzer) => ({
-              type: 'analyze' as const,
-              title: titleOf(analyzer),
-              owner: scope.actor,
-              input: { analyzer: analyzer.name, image_id: imageId, preset_name: presetName ? `${presetName} · ${analyzer.title}` : undefined },
-              metadata: uploadMetadata(file),
-            })),
-          },
-          callbackUrl,
-        ),
-      );
+      return this.jobs.create(withCallback(comprehensiveJobSpec(selected, { owner: scope.actor, imageId, fileName: file?.originalname, presetName, priority }), callbackUrl));
     });
   }
 
@@ -125,7 +95,7 @@ export class AnalysisRequestsService {
   }
 
   /** Stores a valid upload once `admitted` (the quota) passes, recorded as the requester's; a new image also gets its thumbnail job. */
-  private async acceptImage(scope: AccessScope, file: UploadedImageFile | undefined, admitted: Promise<void>): Promise<string> {
+  async acceptImage(scope: AccessScope, file: UploadedImageFile | undefined, admitted: Promise<void>): Promise<string> {
     const { image, created } = await this.images.accept(file, scope.actor, admitted);
     if (created) {
       await this.jobs
@@ -135,16 +105,6 @@ export class AnalysisRequestsService {
     }
     return image.image_id;
   }
-}
-
-function titleOf(analyzer: AnalyzerDefinition): string {
-  return `${analyzer.title} analysis`;
-}
-
-/** What a job keeps of its upload for people to recognise it (cards, search): the file's own name. */
-function uploadMetadata(file: UploadedImageFile | undefined): Record<string, unknown> {
-  const name = file?.originalname?.trim().slice(0, 255);
-  return name ? { file_name: name } : {};
 }
 
 /** The job (a comprehensive one: its parent) carries the callback in its metadata, so the two commit together. */

@@ -6,6 +6,8 @@ interface UploadedFileLike {
   originalname?: string;
   size?: number;
   buffer?: Buffer;
+  /** Hex SHA-256 of a file that waits on disk rather than in `buffer` (a batch's images). */
+  sha256?: string;
 }
 
 /** The parts of a request the fingerprint is made of (an Express request has them all). */
@@ -27,7 +29,7 @@ export function requestFingerprint(req: FingerprintedRequest): string {
   const url = new URL(req.originalUrl, 'http://request.invalid');
   const query = [...url.searchParams.entries()].sort(([a, av], [b, bv]) => (a === b ? compare(av, bv) : compare(a, b)));
   const files = filesOf(req)
-    .map((f) => ({ field: f.fieldname, name: f.originalname ?? null, size: f.size ?? f.buffer?.length ?? 0, sha256: f.buffer ? sha256(f.buffer) : null }))
+    .map((f) => ({ field: f.fieldname, name: f.originalname ?? null, size: f.size ?? f.buffer?.length ?? 0, sha256: f.sha256 ?? (f.buffer ? sha256(f.buffer) : null) }))
     .sort((a, b) => compare(`${a.field}\u0000${a.sha256}`, `${b.field}\u0000${b.sha256}`));
   const canonical = JSON.stringify([req.method.toUpperCase(), url.pathname, query, canonicalJson(req.body ?? null), files]);
   return sha256(Buffer.from(canonical, 'utf8'));

@@ -1,0 +1,92 @@
+import type { Job, Preset } from '@atelier/contracts';
+import { startAnalyzerApp, type AnalyzerTestApp } from '../analyzers/support/analyzer-app';
+import { distinctImage, distinctImages, postBatch } from './batch-support';
+import { until } from '../access/access-harness';
+
+describe('POST /api/batches (offline provider)', () => {
+  let t: AnalyzerTestApp;
+
+  beforeAll(async () => {
+    t = await startAnalyzerApp({ JOB_QUOTA_PER_USER: '100000', WORKER_CONCURRENCY: '8' });
+  });
+  afterAll(() => t.close());
+
+  const children = async (parentId: string): Promise<Job[]> => {
+    const jobs: Job[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { jobs: Job[]; next_cursor: string | null } } = await t.http.get('/api/jobs').query({ parent_id: parentId, limit: 200, ...(cursor ? { cursor } : {}) });
+      jobs.push(...page.body.jobs);
+      cursor = page.body.next_cursor;
+    } while (cursor);
+    return jobs;
+  };
+
+  it('a batch of 100 images with one analyzer ends with one preset per image, its title counting them', async () => {
+    const before = await t.footprint();
+    const images = await distinctImages(100);
+    const res = await postBatch(t, images, { analyzers: 'hair-color', preset_name: 'Spring' }).expect(202);
+    expect(res.headers['location']).toBe(`/api/jobs/${res.body.job_id}`);
+    expect(res.body.job).toMatchObject({ type: 'batch', status: 'queued', title: 'Batch (0/100)', input: { analyzers: ['hair-color'], images: 100 } });
+    expect(res.body.job.child_ids).toHaveLength(100);
+
+    const batch = await t.ended(res.body.job_id, 120_000);
+    expect(batch).toMatchObject({ status: 'completed', title: 'Batch (100/100)', progress: 1 });
+    const kids = await children(batch.job_id);
+    expect(kids).toHaveLength(100);
+    expect(kids.every((k) => k.type === 'analyze' && k.status === 'completed')).toBe(true);
+    expect(new Set(kids.map((k) => (k as Job<'analyze'>).input.image_id)).size).toBe(100);
+    expect(new Set(kids.map((k) => k.metadata['file_name']))).toEqual(new Set(images.map((i) => i.name)));
+
+    const after = await t.footprint();
+    expect(after.presets - before.presets).toBe(100);
+    expect(after.images - before.images).toBe(100);
+    const presetIds = kids.map((k) => (k as Job<'analyze'>).result!.preset_id);
+    const preset = (await t.http.get(`/api/presets/${presetIds[0]}`).expect(200)).body as Preset;
+    expect(preset.name).toMatch(/^Spring · \d+$/);
+    expect((batch as Job<'batch'>).result).toEqual({ completed_ids: expect.arrayContaining(kids.map((k) => k.job_id)), failed_ids: [] });
+  }, 180_000);
+
+  it('several analyzers make each image a comprehensive analysis with its own children', async () => {
+    const res = await postBatch(t, await distinctImages(3), { analyzers: 'makeup,hair-color' }).expect(202);
+    const batch = await t.ended(res.body.job_id, 60_000);
+    expect(batch).toMatchObject({ status: 'completed', title: 'Batch (3/3)' });
+    const kids = await children(batch.job_id);
+    expect(kids.map((k) => [k.type, k.status, k.child_ids.length])).toEqual(Array(3).fill(['comprehensive_analyze', 'completed', 2]));
+    for (const kid of kids) expect((await children(kid.job_id)).map((g) => (g as Job<'analyze'>).input.analyzer).sort()).toEqual(['hair-color', 'makeup']);
+  }, 90_000);
+
+  it('a bad file in the middle refuses the whole batch, naming it, and creates nothing', async () => {
+    const images = await distinctImages(6);
+    const known = images[0];
+    // One file of the refused batch is stored already: it is recognised by its bytes, and still nothing is created.
+    const first = await postBatch(t, [known], { analyzers: 'makeup' }).expect(202);
+    await t.ended(first.body.job_id);
+    await until('its thumbnail job to end', async () => (await t.engine.jobs.list({ limit: 200, statuses: ['queued', 'running'] })).jobs.length === 0);
+    const before = await t.footprint();
+    const corrupt = { data: Buffer.concat([images[4].data.subarray(0, 40)]), name: 'broken.png' };
+    const bad = [...images.slice(0, 3), corrupt, ...images.slice(3)];
+    const res = await postBatch(t, bad, { analyzers: 'makeup' }).expect(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body.detail).toContain('images[3] ("broken.png")');
+    expect(res.body.detail).toContain('Nothing was created');
+    expect(res.body.errors).toEqual([{ field: 'images[3]', message: expect.stringContaining('broken.png') }]);
+    expect(await t.footprint()).toEqual(before);
+
+    const text = await postBatch(t, [images[1], { data: Buffer.from('not an image at all'), name: 'notes.txt' }], { analyzers: 'makeup' }).expect(415);
+    expect(text.body.errors[0].field).toBe('images[1]');
+    const empty = await postBatch(t, [{ data: Buffer.alloc(0), name: 'empty.png' }], { analyzers: 'makeup' }).expect(400);
+    expect(empty.body.detail).toContain('images[0] ("empty.png")');
+    expect(await t.footprint()).toEqual(before);
+  }, 60_000);
+
+  it('refuses without images, with an unknown analyzer, with a wrong field, and past the file limit', async () => {
+    const before = await t.footprint();
+    expect((await t.http.post('/api/batches').field('analyzers', 'makeup').expect(400)).body.errors).toEqual([{ field: 'images', message: 'is required' }]);
+    expect((await postBatch(t, [await distinctImage()], { analyzers: 'nope' }).expect(400)).body.detail).toContain('Unknown analyzer');
+    const wrongField = await t.http.post('/api/batches').attach('image', (await distinctImage()).data, 'one.png').expect(400);
+    expect(wrongField.body.detail).toContain('"images"');
+    expect((await postBatch(t, [await distinctImage()], { priority: '11' }).expect(400)).body.detail).toContain('priority');
+    expect(await t.footprint()).toEqual(before);
+  });
+});
