@@ -113,16 +113,24 @@ describe('AnalyzeManyDialog', () => {
     expect(submit().disabled).toBe(false);
   });
 
-  it('tells a quota refusal in words a person can act on', async () => {
+  it("tells a quota refusal in the server's words, and a rate limit with when to try again", async () => {
     await pick(file('a.jpg'));
     await check('makeup');
     submit().click();
     http.expectOne('/api/batches').flush(
-      { type: 'about:blank', title: 'Too Many Requests', status: 429, detail: 'You have 100 jobs queued or running; the limit is 100.', instance: '/api/batches', code: 'quota_exceeded' },
+      { type: 'about:blank', title: 'Too Many Requests', status: 429, detail: 'You have 100 queued or running jobs: the limit is 100. Wait for some to finish, or cancel some.', instance: '/api/batches', code: 'quota_exceeded' },
       { status: 429, statusText: 'Too Many Requests' },
     );
     await fixture.whenStable();
-    expect(testId('dialog-error')?.textContent?.trim()).toBe('You have 100 jobs queued or running; the limit is 100. Wait for some of your jobs to finish, or send fewer images.');
+    expect(testId('dialog-error')?.textContent?.trim()).toBe('You have 100 queued or running jobs: the limit is 100. Wait for some to finish, or cancel some.');
+
+    submit().click();
+    http.expectOne('/api/batches').flush(
+      { type: 'about:blank', title: 'Too Many Requests', status: 429, detail: 'Too many requests.', instance: '/api/batches', code: 'rate_limited' },
+      { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '12' } },
+    );
+    await fixture.whenStable();
+    expect(testId('dialog-error')?.textContent?.trim()).toBe('Too many requests. Try again in 12 s.');
   });
 
   it('removes one image from the list', async () => {

@@ -7,17 +7,11 @@ export function batchFailureMessage(error: unknown): string {
   const fileFields = problemFieldErrors(error).map((e) => e.field).filter((f) => f.startsWith('images['));
   const said = problemMessage(error, fileFields);
   if (!(error instanceof HttpErrorResponse)) return said;
-  const code = (error.error as { code?: unknown } | null)?.code;
-  switch (error.status) {
-    case 413:
-      return fileFields.length ? said : `${said} Remove some images, or send them as two batches.`;
-    case 429: {
-      if (code === 'quota_exceeded') return `${said} Wait for some of your jobs to finish, or send fewer images.`;
-      const wait = Number(error.headers.get('Retry-After'));
-      return `${said} ${wait > 0 ? `Try again in ${Math.ceil(wait)} s.` : 'Try again in a moment.'}`;
-    }
-    default:
-      return error.status >= 500 ? `${said} Nothing was lost: send the batch again.` : said;
+  // The server's words already say what to do about a file, the size or the quota; only what it cannot know is added.
+  if (error.status === 429 && (error.error as { code?: unknown } | null)?.code !== 'quota_exceeded') {
+    const wait = Number(error.headers.get('Retry-After'));
+    return `${said} ${wait > 0 ? `Try again in ${Math.ceil(wait)} s.` : 'Try again in a moment.'}`;
   }
+  return error.status >= 500 ? `${said} Nothing was lost: send the batch again.` : said;
 }
 
