@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Job, Preset } from '@atelier/contracts';
 import { startAnalyzerApp, type AnalyzerTestApp } from '../analyzers/support/analyzer-app';
 import { distinctImage, distinctImages, postBatch } from './batch-support';
@@ -80,7 +82,7 @@ describe('POST /api/batches (offline provider)', () => {
     expect(await t.footprint()).toEqual(before);
   }, 60_000);
 
-  it('refuses without images, with an unknown analyzer, with a wrong field, and past the file limit', async () => {
+  it('refuses without images, with an unknown analyzer, a wrong file field or a bad priority', async () => {
     const before = await t.footprint();
     expect((await t.http.post('/api/batches').field('analyzers', 'makeup').expect(400)).body.errors).toEqual([{ field: 'images', message: 'is required' }]);
     expect((await postBatch(t, [await distinctImage()], { analyzers: 'nope' }).expect(400)).body.detail).toContain('Unknown analyzer');
@@ -88,5 +90,37 @@ describe('POST /api/batches (offline provider)', () => {
     expect(wrongField.body.detail).toContain('"images"');
     expect((await postBatch(t, [await distinctImage()], { priority: '11' }).expect(400)).body.detail).toContain('priority');
     expect(await t.footprint()).toEqual(before);
+  });
+});
+
+describe('POST /api/batches limits', () => {
+  let t: AnalyzerTestApp;
+
+  beforeAll(async () => {
+    t = await startAnalyzerApp({ MAX_UPLOAD_BYTES: '2048', BATCH_MAX_BYTES: '4096', BATCH_MAX_FILES: '3' });
+  });
+  afterAll(() => t.close());
+
+  const uploadsLeft = () => readdirSync(join(t.dataDir, 'tmp', 'batches'));
+
+  it('answers 413 naming a file past MAX_UPLOAD_BYTES, a batch past BATCH_MAX_BYTES or BATCH_MAX_FILES, and leaves no upload on disk', async () => {
+    const before = await t.footprint();
+    const small = await distinctImages(3);
+    const big = { data: Buffer.concat([small[0].data, Buffer.alloc(3000)]), name: 'big.png' };
+    const tooBig = await postBatch(t, [small[1], big]).expect(413);
+    expect(tooBig.body.detail).toContain('images[1] "big.png"');
+    expect(tooBig.body.errors).toEqual([{ field: 'images[1]', message: '"big.png" is too large' }]);
+
+    const padded = (i: number) => ({ data: Buffer.concat([small[i].data, Buffer.alloc(1900 - small[i].data.length)]), name: `padded-${i}.png` });
+    const tooMuch = await postBatch(t, [padded(0), padded(1), padded(2)]).expect(413);
+    expect(tooMuch.body.detail).toContain('BATCH_MAX_BYTES');
+
+    const tooMany = await postBatch(t, [...small, (await distinctImages(1))[0]]).expect(413);
+    expect(tooMany.body.detail).toContain('at most 3 images (BATCH_MAX_FILES)');
+    expect(await t.footprint()).toEqual(before);
+
+    await postBatch(t, small, { analyzers: 'makeup' }).expect(202);
+    // Removed as each request is answered (not awaited by the answer).
+    await until('the uploads to be removed', async () => uploadsLeft().length === 0, 5000);
   });
 });
