@@ -1,7 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { PostgresAdapter, sql, type SelectQueryBuilder } from 'kysely';
 import type { JobStatus, JobType } from '@atelier/contracts';
-import { ATELIER_DB, type AtelierDb } from '@atelier/persistence';
-import type { TimeseriesRows } from './stats/timeseries-points';
+import { ATELIER_DB, type AtelierDb, type AtelierTables, type SqlDialectName } from '@atelier/persistence';
+import { timeArithmetic, type TimeColumn } from './stats/time-arithmetic';
+import type { TimeseriesBuckets } from './stats/timeseries-points';
+import type { TimeseriesWindow } from './stats/timeseries-window';
 
 /** Whose jobs, and of which type: `owner` set reads only that member's jobs. */
 export interface JobFilter {
@@ -30,7 +33,11 @@ export interface RunningJobRow {
  */
 @Injectable()
 export class JobRecordsReader {
-  constructor(@Inject(ATELIER_DB) private readonly db: AtelierDb) {}
+  private readonly dialect: SqlDialectName;
+
+  constructor(@Inject(ATELIER_DB) private readonly db: AtelierDb) {
+    this.dialect = db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+  }
 
   async countByTypeAndStatus(filter: JobFilter = {}): Promise<TypeStatusCount[]> {
     let q = this.db
@@ -51,26 +58,66 @@ export class JobRecordsReader {
   }
 
   /**
-   * The times of jobs created, started and finished in [from, to), each read through the index of
-   * its column. The type is matched here rather than in SQL: SQLite (no planner statistics) would
-   * otherwise read every job of the type through jobs_type_idx instead of the window's rows.
+   * A time series computed by the database: counts per bucket, and per bucket only the durations at
+   * the nearest ranks of p50 and p95 (ranked by window functions), so neither the rows nor their
+   * durations come into this process and memory does not grow with history. Each query reads its
+   * window through the index of its time column. The type is matched without an index on SQLite
+   * (unary +): with no planner statistics it would otherwise read every job of the type through
+   * jobs_type_idx instead of the window's rows.
    */
-  async timeseriesRows(from: string, to: string, filter: Pick<JobFilter, 'owner' | 'type'>): Promise<TimeseriesRows> {
-    const inWindow = (column: 'created_at' | 'started_at' | 'finished_at') => {
-      const q = this.db.selectFrom('jobs').select('type').where(column, '>=', from).where(column, '<', to);
-      return filter.owner === undefined ? q : q.where('owner', '=', filter.owner);
+  async timeseriesBuckets(window: TimeseriesWindow, filter: Pick<JobFilter, 'owner' | 'type'>): Promise<TimeseriesBuckets> {
+    const time = timeArithmetic(this.dialect);
+    const from = new Date(window.from).toISOString();
+    const to = new Date(window.to).toISOString();
+    const inWindow = (column: TimeColumn) => {
+      let q = this.db.selectFrom('jobs').where(column, '>=', from).where(column, '<', to);
+      if (filter.owner !== undefined) q = q.where('owner', '=', filter.owner);
+      if (filter.type !== undefined) q = q.where(this.dialect === 'sqlite' ? sql<string>`+type` : sql<string>`type`, '=', filter.type);
+      return q;
     };
-    const ofType = <R extends { type: string }>(rows: R[]) => (filter.type === undefined ? rows : rows.filter((r) => r.type === filter.type));
-    const [created, started, finished] = await Promise.all([
-      inWindow('created_at').select('created_at').execute(),
-      inWindow('started_at').select(['created_at', 'started_at']).execute(),
-      inWindow('finished_at').select(['status', 'started_at', 'finished_at']).execute(),
+    const bucketOf = (column: TimeColumn) => time.bucketIndex(column, window.from, window.bucketMs).as('bucket');
+    const created = this.db
+      .selectFrom(inWindow('created_at').select(bucketOf('created_at')).as('s'))
+      .select(['bucket', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .groupBy('bucket');
+    const finished = this.db
+      .selectFrom(inWindow('finished_at').select([bucketOf('finished_at'), 'status']).as('s'))
+      .select(['bucket', 'status', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .groupBy(['bucket', 'status']);
+    const waits = inWindow('started_at').select([bucketOf('started_at'), time.durationMs('created_at', 'started_at').as('ms')]);
+    const runs = inWindow('finished_at').where('started_at', 'is not', null).select([bucketOf('finished_at'), time.durationMs('started_at', 'finished_at').as('ms')]);
+    const [createdRows, finishedRows, waitRows, runRows] = await Promise.all([
+      created.execute(),
+      finished.execute(),
+      this.nearestRankSamples(waits).execute(),
+      this.nearestRankSamples(runs).execute(),
     ]);
+    // PostgreSQL answers counts and bigint arithmetic as strings.
+    const ranked = (rows: { bucket: number | string; n: number | string; rank: number | string; ms: number | string }[]) =>
+      rows.map((r) => ({ bucket: Number(r.bucket), n: Number(r.n), rank: Number(r.rank), ms: Number(r.ms) }));
     return {
-      created: ofType(created).map((r) => r.created_at),
-      started: ofType(started).map((r) => ({ created_at: r.created_at, started_at: r.started_at as string })),
-      finished: ofType(finished).map((r) => ({ status: r.status, started_at: r.started_at, finished_at: r.finished_at as string })),
+      created: createdRows.map((r) => ({ bucket: Number(r.bucket), n: Number(r.n) })),
+      finished: finishedRows.map((r) => ({ bucket: Number(r.bucket), status: r.status, n: Number(r.n) })),
+      wait: ranked(waitRows),
+      run: ranked(runRows),
     };
+  }
+
+  /** Of (bucket, ms) samples, the ones at the nearest ranks of p50 (⌈n/2⌉) and p95 (⌈95n/100⌉) among their bucket's n, sorted by ms. */
+  private nearestRankSamples(samples: SelectQueryBuilder<AtelierTables, 'jobs', { bucket: number; ms: number }>) {
+    const ranked = this.db
+      .selectFrom(samples.as('s'))
+      .select([
+        'bucket',
+        'ms',
+        (eb) => eb.fn.agg<number | string>('row_number').over((o) => o.partitionBy('bucket').orderBy('ms')).as('rank'),
+        (eb) => eb.fn.countAll<number | string>().over((o) => o.partitionBy('bucket')).as('n'),
+      ]);
+    // Integer division: ⌈n·p/100⌉ = (n·p + 99) / 100, the same ranks as nearestRank() (which checks them again).
+    return this.db
+      .selectFrom(ranked.as('r'))
+      .select(['bucket', 'n', 'rank', 'ms'])
+      .where((eb) => eb.or([eb('rank', '=', sql<number>`(n + 1) / 2`), eb('rank', '=', sql<number>`(95 * n + 99) / 100`)]));
   }
 
   /** Jobs running now on these workers. */

@@ -2,48 +2,13 @@
  * The stats over real job records, on both databases (a SQLite file and a PostgreSQL schema of this
  * test): known rows in, exact counts and percentiles out, within the caller's scope.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { sql } from 'kysely';
-import { DATABASE_URL } from '@atelier/distributed/testing';
-import { migrateToLatest, openPostgresRecords, openSqliteDatabase, type AtelierDb, type JobsTable } from '@atelier/persistence';
+import type { AtelierDb, JobsTable } from '@atelier/persistence';
 import { JobRecordsReader } from '../job-records.reader';
 import { StatsService } from './stats.service';
+import { jobRecord as job, STATS_DATABASES } from './testing/stats-databases';
 
 const A = 'user-a';
 const B = 'user-b';
-
-function job(spec: Pick<JobsTable, 'created_at'> & Partial<JobsTable>): JobsTable {
-  return {
-    id: randomUUID(),
-    type: 'analyze',
-    status: 'queued',
-    title: 'Hair color analysis',
-    progress: 0,
-    current_step: 0,
-    total_steps: 1,
-    step_label: null,
-    parent_id: null,
-    child_ids: '[]',
-    depends_on: '[]',
-    priority: 0,
-    attempts: 0,
-    max_attempts: 3,
-    input: '{}',
-    result: null,
-    error: null,
-    metadata: '{}',
-    owner: A,
-    run_at: null,
-    started_at: null,
-    finished_at: null,
-    updated_at: spec.created_at,
-    worker_id: null,
-    ...spec,
-  };
-}
 
 const at = (hhmmss: string) => `2026-01-01T${hhmmss}.000Z`;
 
@@ -62,10 +27,7 @@ const JOBS: JobsTable[] = [
 const WINDOW = { from: at('00:00:00'), to: at('03:00:00'), bucket: '1h' as const };
 const none = { p50: null, p95: null };
 
-describe.each([
-  ['SQLite', sqliteDb],
-  ['PostgreSQL', postgresDb],
-])('stats on %s', (_name, open) => {
+describe.each(STATS_DATABASES)('stats on %s', (_name, open) => {
   let db: AtelierDb;
   let close: () => Promise<void>;
   let stats: StatsService;
@@ -114,29 +76,3 @@ describe.each([
     expect(ofB.points.slice(1).every((p) => p.created === 0 && p.completed === 0 && p.wait_ms.p50 === null)).toBe(true);
   });
 });
-
-async function sqliteDb(): Promise<{ db: AtelierDb; close: () => Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'atelier-stats-'));
-  const db = openSqliteDatabase(join(dir, 'atelier.db'));
-  await migrateToLatest(db, 'sqlite');
-  return {
-    db,
-    close: async () => {
-      await db.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function postgresDb(): Promise<{ db: AtelierDb; close: () => Promise<void> }> {
-  const schema = `t_stats_${Date.now().toString(36)}_${randomUUID().slice(0, 6)}`;
-  const db = await openPostgresRecords(DATABASE_URL, schema, 2);
-  await migrateToLatest(db, 'postgres');
-  return {
-    db,
-    close: async () => {
-      await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(db);
-      await db.destroy();
-    },
-  };
-}

@@ -3,7 +3,7 @@ import { JOB_STATUSES, JOB_TYPES, type JobStatus, type JobType, type StatsSummar
 import type { AccessScope } from '@atelier/platform';
 import { JobRecordsReader } from '../job-records.reader';
 import { planWindow, type WindowRequest } from './timeseries-window';
-import { timeseriesPoints } from './timeseries-points';
+import { pointsFromBuckets } from './timeseries-points';
 
 /** Job counts and the time series of the operator's dashboard, from the durable job records, within the caller's scope. */
 @Injectable()
@@ -25,10 +25,9 @@ export class StatsService {
 
   async timeseries(request: WindowRequest & { type?: JobType }, scope: AccessScope): Promise<Timeseries> {
     const window = planWindow(request);
-    const from = new Date(window.from).toISOString();
-    const to = new Date(window.to).toISOString();
-    const rows = await this.records.timeseriesRows(from, to, { owner: scope.owner, type: request.type });
-    return { bucket: window.bucket, from, to, type: request.type ?? null, points: timeseriesPoints(window, rows) };
+    const computed = await this.records.timeseriesBuckets(window, { owner: scope.owner, type: request.type });
+    const [from, to] = [window.from, window.to].map((at) => new Date(at).toISOString());
+    return { bucket: window.bucket, from, to, type: request.type ?? null, points: pointsFromBuckets(window, computed) };
   }
 }
 

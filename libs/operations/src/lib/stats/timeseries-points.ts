@@ -1,7 +1,66 @@
 import type { Percentiles, TimeseriesPoint } from '@atelier/contracts';
 import type { TimeseriesWindow } from './timeseries-window';
 
-/** The columns of the job records a time series is computed from (ISO text, as stored). */
+/**
+ * What the database computes for a time series (see JobRecordsReader.timeseriesBuckets): counts per
+ * bucket, and of each bucket's durations only the nearest-rank samples, so the answer's size is
+ * bounded by the number of buckets, never by the number of jobs.
+ */
+export interface TimeseriesBuckets {
+  /** Jobs created per bucket (buckets without jobs are absent). */
+  created: { bucket: number; n: number }[];
+  /** Jobs finished per bucket and status. */
+  finished: { bucket: number; status: string; n: number }[];
+  /** Of the waits of the jobs started in each bucket, sorted: the samples at the nearest ranks (see nearestRank) of n. */
+  wait: RankedSample[];
+  /** The same of the run times of the jobs finished in each bucket (those that started). */
+  run: RankedSample[];
+}
+
+/** The sample at 1-based `rank` among the `n` durations of a bucket, sorted ascending. */
+export interface RankedSample {
+  bucket: number;
+  n: number;
+  rank: number;
+  ms: number;
+}
+
+/** Counts and percentiles per bucket from what the database computed; every bucket of the window is present, empty ones zero. */
+export function pointsFromBuckets(window: TimeseriesWindow, computed: TimeseriesBuckets): TimeseriesPoint[] {
+  const points: TimeseriesPoint[] = Array.from({ length: window.points }, (_, i) => ({
+    at: new Date(window.from + i * window.bucketMs).toISOString(),
+    created: 0,
+    completed: 0,
+    failed: 0,
+    cancelled: 0,
+    wait_ms: { p50: null, p95: null },
+    run_ms: { p50: null, p95: null },
+  }));
+  for (const { bucket, n } of computed.created) points[bucket].created = n;
+  for (const { bucket, status, n } of computed.finished) {
+    if (status === 'completed' || status === 'failed' || status === 'cancelled') points[bucket][status] = n;
+  }
+  const place = (samples: RankedSample[], into: (point: TimeseriesPoint) => Percentiles) => {
+    for (const { bucket, n, rank, ms } of samples) {
+      const percentiles = into(points[bucket]);
+      if (rank === nearestRank(50, n)) percentiles.p50 = ms;
+      if (rank === nearestRank(95, n)) percentiles.p95 = ms;
+    }
+  };
+  place(computed.wait, (p) => p.wait_ms);
+  place(computed.run, (p) => p.run_ms);
+  return points;
+}
+
+/** The 1-based rank of the nearest-rank p-th percentile of n sorted samples (n ≥ 1). */
+export function nearestRank(p: number, n: number): number {
+  return Math.max(1, Math.ceil((p / 100) * n));
+}
+
+/**
+ * The columns of the job records a time series is computed from (ISO text, as stored): the
+ * reference computation in memory, which pointsFromBuckets must match (the tests hold them to it).
+ */
 export interface TimeseriesRows {
   /** created_at of jobs created in the window. */
   created: string[];
@@ -20,7 +79,7 @@ interface Bucket {
   runs: number[];
 }
 
-/** Counts and percentiles per bucket; every bucket of the window is present, empty ones zero. */
+/** Counts and percentiles per bucket from every row, in memory (the reference for pointsFromBuckets); every bucket present, empty ones zero. */
 export function timeseriesPoints(window: TimeseriesWindow, rows: TimeseriesRows): TimeseriesPoint[] {
   const buckets: Bucket[] = Array.from({ length: window.points }, () => ({ created: 0, completed: 0, failed: 0, cancelled: 0, waits: [], runs: [] }));
   const bucketOf = (iso: string): Bucket | undefined => {
@@ -56,7 +115,7 @@ export function timeseriesPoints(window: TimeseriesWindow, rows: TimeseriesRows)
 export function percentiles(samples: number[]): Percentiles {
   if (samples.length === 0) return { p50: null, p95: null };
   const sorted = [...samples].sort((a, b) => a - b);
-  const rank = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+  const rank = (p: number) => sorted[nearestRank(p, sorted.length) - 1];
   return { p50: rank(50), p95: rank(95) };
 }
 

@@ -1,0 +1,111 @@
+/**
+ * The time series computed in SQL (JobRecordsReader.timeseriesBuckets + pointsFromBuckets) against
+ * the reference computation in memory over every row (timeseriesPoints), on a generated history of
+ * both databases: times on bucket edges and outside the window, ties, clock skew, jobs that never
+ * started or never finished, filters by type and owner.
+ */
+import type { JobType } from '@atelier/contracts';
+import type { AtelierDb, JobsTable } from '@atelier/persistence';
+import { JobRecordsReader } from '../job-records.reader';
+import { planWindow, type TimeseriesWindow, type WindowRequest } from './timeseries-window';
+import { pointsFromBuckets, timeseriesPoints, type TimeseriesRows } from './timeseries-points';
+import { jobRecord, STATS_DATABASES, type TestDatabase } from './testing/stats-databases';
+
+const START = Date.parse('2026-01-01T00:00:00.000Z');
+const HOUR = 3_600_000;
+
+/** A small deterministic generator (mulberry32), so a failure can be replayed. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** `count` jobs created over 48 h from START, in every state, with the awkward times a real history has. */
+function history(count: number, seed: number): JobsTable[] {
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)];
+  const iso = (ms: number) => new Date(ms).toISOString();
+  // A third of the times fall on a 5-minute edge; durations are often whole seconds (ties) and sometimes below zero (skew).
+  const time = (ms: number) => (next() < 0.33 ? Math.round(ms / 300_000) * 300_000 : Math.round(ms));
+  const duration = () => (next() < 0.05 ? -Math.round(next() * 800) : next() < 0.4 ? Math.round(next() * 20) * 1000 : Math.round(next() ** 3 * 3 * HOUR));
+  return Array.from({ length: count }, () => {
+    const created = time(START + next() * 48 * HOUR);
+    const outcome = pick(['completed', 'completed', 'completed', 'failed', 'cancelled', 'cancelled-queued', 'running', 'queued'] as const);
+    const type = pick<JobType>(['analyze', 'analyze', 'generate_thumbnail', 'batch']);
+    const owner = pick(['user-a', 'user-b', null]);
+    if (outcome === 'queued') return jobRecord({ created_at: iso(created), type, owner });
+    if (outcome === 'cancelled-queued') return jobRecord({ created_at: iso(created), finished_at: iso(created + Math.abs(duration())), status: 'cancelled', type, owner });
+    const started = created + duration();
+    const finished = outcome === 'running' ? null : iso(started + duration());
+    const status = outcome === 'running' ? 'running' : outcome;
+    return jobRecord({ created_at: iso(created), started_at: iso(started), finished_at: finished, status, type, owner });
+  });
+}
+
+/** The rows the reference computation reads: every job created, started and finished in the window. */
+async function rowsOf(db: AtelierDb, window: TimeseriesWindow, filter: { owner?: string; type?: JobType }): Promise<TimeseriesRows> {
+  const [from, to] = [window.from, window.to].map((at) => new Date(at).toISOString());
+  const jobs = await db.selectFrom('jobs').select(['type', 'owner', 'status', 'created_at', 'started_at', 'finished_at']).execute();
+  const kept = jobs.filter((j) => (filter.owner === undefined || j.owner === filter.owner) && (filter.type === undefined || j.type === filter.type));
+  const within = (iso: string | null): iso is string => iso !== null && iso >= from && iso < to;
+  return {
+    created: kept.filter((j) => within(j.created_at)).map((j) => j.created_at),
+    started: kept.filter((j) => within(j.started_at)).map((j) => ({ created_at: j.created_at, started_at: j.started_at as string })),
+    finished: kept.filter((j) => within(j.finished_at)).map((j) => ({ status: j.status, started_at: j.started_at, finished_at: j.finished_at as string })),
+  };
+}
+
+const WINDOWS: [string, WindowRequest][] = [
+  ['1h over 36 h, from not on an edge', { from: '2026-01-01T05:17:31.250Z', to: '2026-01-02T17:17:31.250Z', bucket: '1h' }],
+  ['5m over 6 h', { from: '2026-01-01T10:00:00Z', to: '2026-01-01T16:00:00Z', bucket: '5m' }],
+  ['1m over 2 h, to not on an edge', { from: '2026-01-01T20:00:00Z', to: '2026-01-01T22:00:00.001Z', bucket: '1m' }],
+  ['1d over 4 days, most of them empty', { from: '2025-12-30T12:00:00Z', to: '2026-01-03T00:00:00Z', bucket: '1d' }],
+];
+const FILTERS: [string, { owner?: string; type?: JobType }][] = [
+  ['every job', {}],
+  ['one type', { type: 'generate_thumbnail' }],
+  ["one member's", { owner: 'user-b' }],
+  ["one member's of one type", { owner: 'user-a', type: 'analyze' }],
+];
+
+describe.each(STATS_DATABASES)('the time series computed by %s', (_name, open) => {
+  let database: TestDatabase;
+  let reader: JobRecordsReader;
+  const jobs = history(4000, 14);
+
+  beforeAll(async () => {
+    database = await open();
+    for (let i = 0; i < jobs.length; i += 500) await database.db.insertInto('jobs').values(jobs.slice(i, i + 500)).execute();
+    reader = new JobRecordsReader(database.db);
+  }, 60_000);
+  afterAll(() => database?.close());
+
+  describe.each(WINDOWS)('%s', (_label, request) => {
+    const window = planWindow(request);
+
+    it.each(FILTERS)('of %s is the same as the reference computation over every row', async (_filter, filter) => {
+      const expected = timeseriesPoints(window, await rowsOf(database.db, window, filter));
+      const actual = pointsFromBuckets(window, await reader.timeseriesBuckets(window, filter));
+      expect(actual).toEqual(expected);
+      // The history reaches every kind of answer, so an equality of empty series proves nothing here.
+      expect(expected.some((p) => p.created > 0 && p.run_ms.p95 !== null && p.wait_ms.p50 !== null) || request.bucket === '1d').toBe(true);
+    });
+  });
+
+  it('sends back at most the two ranked samples of each bucket, each a real rank and never negative', async () => {
+    const window = planWindow({ from: '2026-01-01T00:00:00Z', to: '2026-01-01T03:00:00Z', bucket: '1h' });
+    const computed = await reader.timeseriesBuckets(window, {});
+    for (const sample of [...computed.wait, ...computed.run]) {
+      expect(sample.rank).toBeGreaterThanOrEqual(1);
+      expect(sample.rank).toBeLessThanOrEqual(sample.n);
+      expect(sample.ms).toBeGreaterThanOrEqual(0);
+    }
+    // At most the two ranked samples of each bucket come back, not one per job.
+    expect(computed.wait.length).toBeLessThanOrEqual(2 * window.points);
+    expect(computed.run.length).toBeLessThanOrEqual(2 * window.points);
+  });
+});
