@@ -5,19 +5,11 @@
  */
 import { isFinished, type Job } from '@atelier/contracts';
 import { AccessServer, TEST_DATABASE_URL, TEST_REDIS_URL, dropTestNamespace, expectStatus, testNamespace, until, type Caller } from '../access/access-harness';
-import { distinctImages } from './batch-support';
+import { batchForm } from './batch-support';
 import { StreamMeter } from './stream-meter';
 
 jest.setTimeout(180_000);
 
-/** A batch's multipart body: every file in the field "images". */
-async function batchForm(count: number, fields: Record<string, string>): Promise<{ body: Buffer; contentType: string }> {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  for (const image of await distinctImages(count)) form.append('images', new Blob([new Uint8Array(image.data)]), image.name);
-  const encoded = new Response(form);
-  return { body: Buffer.from(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type')! };
-}
 
 describe('batches, distributed (two API processes running workers on PostgreSQL + Redis)', () => {
   const ns = testNamespace();

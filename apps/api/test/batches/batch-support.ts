@@ -26,3 +26,12 @@ export function postBatch(t: AnalyzerTestApp, files: { data: Buffer; name: strin
   for (const file of files) req = req.attach('images', file.data, file.name);
   return req;
 }
+
+/** A batch's multipart body (every file in the field "images"), for callers that send raw bodies. */
+export async function batchForm(count: number, fields: Record<string, string>): Promise<{ body: Buffer; contentType: string }> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  for (const image of await distinctImages(count)) form.append('images', new Blob([new Uint8Array(image.data)]), image.name);
+  const encoded = new Response(form);
+  return { body: Buffer.from(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type')! };
+}
