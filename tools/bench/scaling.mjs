@@ -194,7 +194,14 @@ async function jobTimes(ctx, schema) {
   await client.connect();
   try {
     const { rows } = await client.query(`SELECT ${ms('created_at', 'started_at')} AS wait, ${ms('started_at', 'finished_at')} AS run FROM "${schema}".jobs WHERE type = 'analyze'`);
-    return { wait: round(Number(rows[0].wait), 1), run: round(Number(rows[0].run), 1) };
+    // Where a run's time goes: the median time from each timeline entry (started, each step, completed) to the next.
+    const { rows: stages } = await client.query(`
+      SELECT label, percentile_cont(0.5) WITHIN GROUP (ORDER BY gap) AS p50 FROM (
+        SELECT t.kind || coalesce(' ' || (t.detail::json->>'label'), '') AS label,
+               extract(epoch FROM lead(t.at::timestamptz) OVER (PARTITION BY t.job_id ORDER BY t.id) - t.at::timestamptz) * 1000 AS gap
+        FROM "${schema}".job_timeline t JOIN "${schema}".jobs j ON j.id = t.job_id WHERE j.type = 'analyze'
+      ) g WHERE gap IS NOT NULL GROUP BY label ORDER BY p50 DESC`);
+    return { wait: round(Number(rows[0].wait), 1), run: round(Number(rows[0].run), 1), stages: Object.fromEntries(stages.map((r) => [r.label, round(Number(r.p50), 1)])) };
   } finally {
     await client.end();
   }
@@ -276,11 +283,12 @@ async function measure(ctx, workerCount, subscribers) {
       per_job: Object.fromEntries(Object.entries(cpu.work).map(([k, v]) => [k, round(v / JOBS, 1)])),
       analyze_wait_ms_p50: times.wait,
       analyze_run_ms_p50: times.run,
+      analyze_stage_ms_p50: times.stages,
       events_per_subscriber: streams ? Math.round(streams.events() / subscribers) : undefined,
       rss_mb: { api: round(server.rssMb(), 0) },
     };
     result.cpu_ms_per_job.total = round(Object.values(result.cpu_ms_per_job).reduce((a, b) => a + b, 0), 3);
-    log(`${workerCount} worker(s), ${subscribers} subscriber(s): ${result.jobs_per_second} jobs/s (analysis wait p50 ${times.wait} ms, run p50 ${times.run} ms); CPU ms per job ${JSON.stringify(result.cpu_ms_per_job)}; per job ${JSON.stringify(result.per_job)}`);
+    log(`${workerCount} worker(s), ${subscribers} subscriber(s): ${result.jobs_per_second} jobs/s (analysis wait p50 ${times.wait} ms, run p50 ${times.run} ms: ${JSON.stringify(times.stages)}); CPU ms per job ${JSON.stringify(result.cpu_ms_per_job)}; per job ${JSON.stringify(result.per_job)}`);
     return result;
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
