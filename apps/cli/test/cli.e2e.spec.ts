@@ -2,7 +2,7 @@
  * The built CLI (dist/cli) against the built server (dist/server), both as child processes, over real HTTP:
  * login, analyze --follow --json, failures and their exit codes, jobs, presets, webhooks.
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -169,6 +169,36 @@ describe('atelier (built) against the built server', () => {
 
     const listed = await atelier('presets', 'ls', '--category', 'hair-color', '--json');
     expect(JSON.parse(listed.stdout).presets.map((p: { preset_id: string }) => p.preset_id)).toContain(presetId);
+  });
+
+  describe('batch', () => {
+    function shoot(names: string[]): Promise<string> {
+      const dir = join(home.dir, 'shoot');
+      mkdirSync(dir, { recursive: true });
+      return Promise.all(names.map(async (name) => writeFileSync(join(dir, name), name.startsWith('broken') ? 'not an image' : await uniquePng()))).then(() => dir);
+    }
+
+    it('sends the folder as one batch and follows it: a row per image with its presets, exit 0', async () => {
+      const dir = await shoot(['one.png', 'two.png', 'three.png']);
+      const { code, stdout, stderr } = await atelier('batch', dir, '--analyzer', 'hair-color', '--follow', '--json');
+      expect(stderr).toBe('');
+      expect(code).toBe(ExitCode.Ok);
+      const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
+      expect(lines[0]).toMatchObject({ event: 'snapshot', data: { jobs: [{ type: 'batch' }] } });
+      const summary = lines[lines.length - 1];
+      expect(summary.event).toBe('summary');
+      expect(summary.data.jobs.map((j: { label: string }) => j.label).sort()).toEqual(['one.png', 'three.png', 'two.png']);
+      for (const job of summary.data.jobs) expect(job).toMatchObject({ status: 'completed', presets: [{ category: 'hair-color' }] });
+    });
+
+    it('a bad file refuses the whole batch, naming it (exit 6), and creates nothing', async () => {
+      const dir = await shoot(['good.png', 'broken.png']);
+      const before = await admin.jobIds();
+      const { code, stderr } = await atelier('batch', dir, '-a', 'makeup');
+      expect(code).toBe(ExitCode.Rejected);
+      expect(stderr).toContain('broken.png');
+      expect(await admin.jobIds()).toEqual(before);
+    });
   });
 
   describe('webhooks', () => {

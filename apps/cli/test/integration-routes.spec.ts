@@ -1,7 +1,7 @@
 /**
  * The requests of analyze, batch and webhooks, checked field by field by a small real HTTP server that answers as
- * docs/api.md ("Integrations") says. POST /api/batches is being built beside the CLI, so these tests pin the CLI
- * to the contract (its requests, its output, its exit codes) until the end-to-end test can run it for real.
+ * docs/api.md ("Integrations") says: what the CLI sends and how it reports each answer, fast and without a server
+ * build (cli.e2e.spec.ts runs the same commands against the real server).
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdirSync, writeFileSync } from 'node:fs';
