@@ -4,6 +4,7 @@
  */
 import { isFinished, type Job } from '@atelier/contracts';
 import { startAnalyzerApp, type AnalyzerTestApp } from '../analyzers/support/analyzer-app';
+import { authHeaders, loginAsAdmin } from '../support/auth';
 import { distinctImages, postBatch } from './batch-support';
 import { StreamMeter } from './stream-meter';
 
@@ -17,8 +18,7 @@ describe('batches as one unit', () => {
   beforeAll(async () => {
     t = await startAnalyzerApp({ JOB_QUOTA_PER_USER: '40', OFFLINE_LATENCY_MS: '400', WORKER_CONCURRENCY: '3' });
     url = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
-    const probe = await t.http.get('/api/auth/me');
-    auth = { authorization: probe.req.getHeader('authorization') as string };
+    auth = authHeaders(await loginAsAdmin(url));
   });
   afterAll(() => t.close());
 

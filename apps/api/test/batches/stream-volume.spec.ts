@@ -6,6 +6,7 @@
 import { isFinished, type Job } from '@atelier/contracts';
 import { BUSY_FLUSH_GAP_MS } from '@atelier/streaming';
 import { startAnalyzerApp, type AnalyzerTestApp } from '../analyzers/support/analyzer-app';
+import { authHeaders, loginAsAdmin } from '../support/auth';
 import { distinctImages, postBatch } from './batch-support';
 import { StreamMeter, type MeteredEvent } from './stream-meter';
 
@@ -21,8 +22,7 @@ describe('the job stream during a batch of 500 images', () => {
   beforeAll(async () => {
     t = await startAnalyzerApp({ JOB_QUOTA_PER_USER: '1000', WORKER_CONCURRENCY: '8' });
     url = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
-    const probe = await t.http.get('/api/auth/me');
-    auth = { authorization: probe.req.getHeader('authorization') as string };
+    auth = authHeaders(await loginAsAdmin(url));
   });
   afterAll(() => t.close());
 
