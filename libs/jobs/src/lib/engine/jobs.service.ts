@@ -216,7 +216,21 @@ export class JobsService {
     for (const j of [...queuedChildren, retried]) this.lifecycle.timeline.retried(j);
     await this.lifecycle.publish([...queuedChildren, retried, ...parents.filter((p) => isFinished(p.status))]);
     for (const j of [...queuedChildren, retried]) await this.lifecycle.schedule(j);
+    const idleBelow = rerun.filter((r) => r.children > 0 && r.rerunCount === 0).map((r) => r.child).reverse();
+    const idleItself = job.child_ids.length > 0 && !rerun.some((r) => r.child.parent_id === id);
+    await this.settleIdleParents([...idleBelow, ...(idleItself ? [job] : [])]);
     return retried;
+  }
+
+  /**
+   * A parent queued again with no child to re-run (cancelled in a race while its last children
+   * completed) has nothing that would re-aggregate it: it is aggregated now, deepest first, and ends.
+   */
+  private async settleIdleParents(parents: Job[]): Promise<void> {
+    for (const parent of parents) {
+      const changed = await this.store.transaction((s) => this.lifecycle.refreshParent(s, parent.job_id), parent.job_id);
+      await this.lifecycle.publish(changed.filter((p) => isFinished(p.status)));
+    }
   }
 
   /**

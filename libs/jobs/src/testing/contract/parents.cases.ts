@@ -159,6 +159,20 @@ export function parentCases(h: ContractHarness): void {
         expect(h.book.started.length - startsBefore).toBe(2);
         expect((await all(batch.child_ids)).map((c) => c.status)).toEqual(['completed', 'completed']);
       });
+
+      it('a retry of a batch cancelled while its last children completed ends it, re-running nothing', async () => {
+        const batch = await batchOf(['i1', 'i2'], ['a']);
+        await waitForJob(h.engine, batch.job_id, ended);
+        // The race's outcome, set directly: the batch and one analysis cancelled, every analysis below it completed.
+        await h.engine.store.transition(batch.job_id, ['completed'], { status: 'cancelled' });
+        await h.engine.store.transition(batch.child_ids[0], ['completed'], { status: 'cancelled' });
+        const startsBefore = h.book.started.length;
+        await h.engine.jobs.retry(batch.job_id);
+        const done = await waitForJob(h.engine, batch.job_id, ended);
+        expect(done).toMatchObject({ status: 'completed', title: 'Batch (2/2)' });
+        expect((await all(batch.child_ids)).map((c) => c.status)).toEqual(['completed', 'completed']);
+        expect(h.book.started.length).toBe(startsBefore);
+      });
     });
   });
 }
