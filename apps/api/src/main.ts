@@ -1,10 +1,11 @@
 import 'reflect-metadata';
-import { ConfigError, PinoLogger, ShutdownState, parseConfig, type AppConfig } from '@atelier/platform';
+import { boundHeapGrowth, ConfigError, PinoLogger, ShutdownState, parseConfig, type AppConfig } from '@atelier/platform';
 import { METRICS_REGISTRY } from '@atelier/jobs';
 import { createApp } from './app/create-app';
 import { serveMetrics } from './app/metrics-port';
 
 async function bootstrap(): Promise<void> {
+  boundHeapGrowth();
   let config: AppConfig;
   try {
     config = parseConfig(process.env);

@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AppConfig, ConfigError, PinoLogger, parseConfig } from '@atelier/platform';
+import { AppConfig, boundHeapGrowth, ConfigError, PinoLogger, parseConfig } from '@atelier/platform';
 import { WorkerModule } from './app/worker.module';
 
 /** A worker: a Nest application context (no HTTP API) that only runs job handlers, in distributed mode. */
 async function bootstrap(): Promise<void> {
+  boundHeapGrowth();
   let parsed: AppConfig;
   try {
     parsed = parseConfig(process.env);

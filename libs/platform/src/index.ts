@@ -17,3 +17,4 @@ export * from './lib/http/json-depth';
 export * from './lib/process/unhandled-rejections';
 export * from './lib/version';
 export * from './lib/access/access-scope';
+export * from './lib/process/heap-growth';
