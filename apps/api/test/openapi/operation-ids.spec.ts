@@ -8,7 +8,7 @@ import { createApp } from '../../src/app/create-app';
 import { buildOpenApiDocument } from '../../src/app/openapi-document';
 
 /** Generated clients name their methods after operation ids: each must be an explicit verb phrase, unique. */
-const VERBS = ['list', 'get', 'create', 'update', 'rename', 'delete', 'revoke', 'cancel', 'retry', 'bulk', 'stream', 'analyze', 'generate', 'dismiss', 'pause', 'resume', 'login', 'logout', 'start', 'finish'];
+const VERBS = ['list', 'get', 'create', 'update', 'rename', 'delete', 'revoke', 'cancel', 'retry', 'bulk', 'stream', 'analyze', 'generate', 'dismiss', 'pause', 'resume', 'login', 'logout', 'start', 'finish', 'rotate', 'redeliver'];
 const VERB_ID = new RegExp(`^(${VERBS.join('|')})([A-Z][a-zA-Z0-9]*)?$`);
 
 describe('OpenAPI operations', () => {

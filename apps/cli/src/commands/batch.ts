@@ -2,7 +2,6 @@
 import type { Job } from '@atelier/client';
 import { basename } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { integrationClient } from '../api/integration-paths';
 import { CliError, UsageError } from '../cli-error';
 import { CommandContext } from '../command-context';
 import { ExitCode } from '../exit-codes';
@@ -42,7 +41,7 @@ export function batchCommand(runtime: Runtime): CommandModule<AnalysisOptions, B
       const header = args['idempotency-key'] ? { 'Idempotency-Key': args['idempotency-key'] } : undefined;
       const accepted = await api.call(
         'POST /api/batches',
-        integrationClient(api.client).POST('/api/batches', {
+        api.client.POST('/api/batches', {
           params: { header },
           body: { images, analyzers: args.analyzer?.join(','), priority: args.priority, callback_url: args['callback-url'] },
           bodySerializer: multipartForm,

@@ -1,11 +1,14 @@
 /** webhooks ls|add|rm: subscriptions that POST signed job events to a URL (docs/api.md, "Webhooks"). */
 import type { Argv, CommandModule } from 'yargs';
-import { integrationClient, type Webhook } from '../api/integration-paths';
+import type { components } from '@atelier/client';
 import { CommandContext, type GlobalOptions } from '../command-context';
 import { commaList, httpUrl } from '../options';
 import { formatFields, formatTable } from '../output/table';
 import type { Runtime } from '../runtime';
 import { commandGroup } from './command-group';
+
+type Webhook = components['schemas']['WebhookDto'];
+type CreateWebhookBody = components['schemas']['CreateWebhookBody'];
 
 interface AddOptions extends GlobalOptions {
   url: string;
@@ -29,7 +32,7 @@ function listWebhooks(runtime: Runtime): CommandModule<GlobalOptions, GlobalOpti
     handler: async (args) => {
       const context = new CommandContext(runtime, args);
       const api = await context.api();
-      const list = await api.call('GET /api/webhooks', integrationClient(api.client).GET('/api/webhooks', { signal: api.signal }));
+      const list = await api.call('GET /api/webhooks', api.client.GET('/api/webhooks', { signal: api.signal }));
       context.output.result(list, () =>
         list.webhooks.length
           ? formatTable(['WEBHOOK', 'URL', 'EVENTS', 'DESCRIPTION'], list.webhooks.map((w: Webhook) => [w.webhook_id, w.url, w.events.join(','), w.description ?? '']))
@@ -52,8 +55,10 @@ function addWebhook(runtime: Runtime): CommandModule<GlobalOptions, AddOptions> 
     handler: async (args) => {
       const context = new CommandContext(runtime, args);
       const api = await context.api();
-      const body = { url: args.url, events: args.events, ...(args.description ? { description: args.description } : {}) };
-      const created = await api.call('POST /api/webhooks', integrationClient(api.client).POST('/api/webhooks', { body, signal: api.signal }));
+      // The server checks the event names and answers a 400 that lists the allowed ones: the CLI passes them on as typed.
+      const events = args.events as CreateWebhookBody['events'];
+      const body: CreateWebhookBody = { url: args.url, events, ...(args.description ? { description: args.description } : {}) };
+      const created = await api.call('POST /api/webhooks', api.client.POST('/api/webhooks', { body, signal: api.signal }));
       context.output.result(created, () =>
         formatFields([
           ['Webhook', created.webhook_id],
@@ -76,7 +81,7 @@ function removeWebhook(runtime: Runtime): CommandModule<GlobalOptions, RemoveOpt
     handler: async (args) => {
       const context = new CommandContext(runtime, args);
       const api = await context.api();
-      await api.call(`DELETE /api/webhooks/${args.id}`, integrationClient(api.client).DELETE('/api/webhooks/{webhook_id}', { params: { path: { webhook_id: args.id } }, signal: api.signal }));
+      await api.call(`DELETE /api/webhooks/${args.id}`, api.client.DELETE('/api/webhooks/{webhook_id}', { params: { path: { webhook_id: args.id } }, signal: api.signal }));
       context.output.result({ webhook_id: args.id, deleted: true }, () => `Deleted webhook ${args.id}.`);
     },
   };

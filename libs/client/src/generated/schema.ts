@@ -207,6 +207,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Analyse many images as one batch job: one child job per image; every file is checked before anything is created */
+        post: operations["createBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -592,6 +609,128 @@ export interface paths {
         patch: operations["updateUser"];
         trace?: never;
     };
+    "/api/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your webhooks, newest first (an admin sees every one); never their secrets */
+        get: operations["listWebhooks"];
+        put?: never;
+        /** Subscribe a URL to job events; the signing secret is in this answer only */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/callback-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The secret that signs your callback_url deliveries (made on first use) */
+        get: operations["getCallbackSecret"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/callback-secret/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace your callback signing secret; deliveries from now on are signed with the new one */
+        post: operations["rotateCallbackSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{webhook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook and its delivery log; its pending deliveries stop */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /** Change the URL, events, description or enabled state */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/api/webhooks/{webhook_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log, newest first: status, attempts, last response code and latency, next attempt */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again: a new attempt series with the same webhook-id */
+        post: operations["redeliverWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/{webhook_id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the signing secret; the new one is in this answer only, and signs every attempt from now on */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workers": {
         parameters: {
             query?: never;
@@ -691,7 +830,7 @@ export interface components {
             /** @description Statuses (array or comma list) */
             status?: ("queued" | "running" | "completed" | "failed" | "cancelled")[];
             /** @description Job types (array or comma list) */
-            type?: ("analyze" | "comprehensive_analyze" | "generate_image" | "generate_thumbnail" | "batch")[];
+            type?: ("analyze" | "comprehensive_analyze" | "generate_image" | "generate_thumbnail" | "batch" | "deliver_webhook")[];
         };
         BulkJobsRequest: {
             /** @enum {string} */
@@ -708,6 +847,15 @@ export interface components {
             matched: number;
             /** @description Jobs left as they were (not eligible, or changed meanwhile) */
             skipped: number;
+        };
+        CallbackSecretDto: {
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description Signs this user's callback_url deliveries (Standard Webhooks)
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
         };
         ComprehensiveSyncResponseDto: {
             job_id: string;
@@ -737,6 +885,26 @@ export interface components {
             password: string;
             /** @enum {string} */
             role: "member" | "operator" | "admin";
+        };
+        CreateWebhookBody: {
+            /**
+             * @description What it is for, for people
+             * @example CRM sync
+             */
+            description?: string;
+            /**
+             * @description The job events to receive
+             * @example [
+             *       "job.completed",
+             *       "job.failed"
+             *     ]
+             */
+            events: ("job.completed" | "job.failed" | "job.cancelled")[];
+            /**
+             * @description Where deliveries are POSTed: http(s), a public address unless WEBHOOK_ALLOW_PRIVATE_NETWORKS=true; redirects are not followed
+             * @example https://hooks.example.com/atelier
+             */
+            url: string;
         };
         CreatedApiKeyDto: {
             api_key_id: string;
@@ -821,7 +989,7 @@ export interface components {
             title: string;
             total_steps: number;
             /** @enum {string} */
-            type: "analyze" | "comprehensive_analyze" | "generate_image" | "generate_thumbnail" | "batch";
+            type: "analyze" | "comprehensive_analyze" | "generate_image" | "generate_thumbnail" | "batch" | "deliver_webhook";
             /** Format: date-time */
             updated_at: string;
             /** @description The process that runs the job now (while running) or last ran it; null before its first start */
@@ -939,7 +1107,7 @@ export interface components {
             /** @description Running jobs of this type (a member: its own) */
             running: number;
             /** @enum {string} */
-            type: "analyze" | "comprehensive_analyze" | "generate_image" | "generate_thumbnail" | "batch";
+            type: "analyze" | "comprehensive_analyze" | "generate_image" | "generate_thumbnail" | "batch" | "deliver_webhook";
         };
         QueueListDto: {
             /** @description One per job type */
@@ -958,7 +1126,7 @@ export interface components {
             started_at: string | null;
             title: string;
             /** @enum {string} */
-            type: "analyze" | "comprehensive_analyze" | "generate_image" | "generate_thumbnail" | "batch";
+            type: "analyze" | "comprehensive_analyze" | "generate_image" | "generate_thumbnail" | "batch" | "deliver_webhook";
         };
         SetupBody: {
             /** @example admin@example.com */
@@ -977,7 +1145,7 @@ export interface components {
         StatsSummaryDto: {
             /** @description Every status, 0 when none */
             by_status: components["schemas"]["StatusCountsDto"];
-            /** @description Per job type (analyze, comprehensive_analyze, generate_image, generate_thumbnail, batch): the counts by status */
+            /** @description Per job type (analyze, comprehensive_analyze, generate_image, generate_thumbnail, batch, deliver_webhook): the counts by status */
             by_type: {
                 [key: string]: components["schemas"]["StatusCountsDto"];
             };
@@ -996,7 +1164,7 @@ export interface components {
         };
         TaskPanelDto: {
             jobs: components["schemas"]["JobDto"][];
-            paused_types: ("analyze" | "comprehensive_analyze" | "generate_image" | "generate_thumbnail" | "batch")[];
+            paused_types: ("analyze" | "comprehensive_analyze" | "generate_image" | "generate_thumbnail" | "batch" | "deliver_webhook")[];
             /** @description How long completed and cancelled jobs stay in the panel */
             recent_seconds: number;
         };
@@ -1016,7 +1184,7 @@ export interface components {
              */
             to: string;
             /** @enum {string|null} */
-            type: "analyze" | "comprehensive_analyze" | "generate_image" | "generate_thumbnail" | "batch" | null;
+            type: "analyze" | "comprehensive_analyze" | "generate_image" | "generate_thumbnail" | "batch" | "deliver_webhook" | null;
         };
         TimeseriesPointDto: {
             /**
@@ -1041,6 +1209,14 @@ export interface components {
             password?: string;
             /** @enum {string} */
             role?: "member" | "operator" | "admin";
+        };
+        UpdateWebhookBody: {
+            description?: string | null;
+            /** @description false: no new deliveries (pending ones stop at their next attempt); the log is kept */
+            enabled?: boolean;
+            events?: ("job.completed" | "job.failed" | "job.cancelled")[];
+            /** @description Where deliveries are POSTed: http(s), a public address unless WEBHOOK_ALLOW_PRIVATE_NETWORKS=true; redirects are not followed */
+            url?: string;
         };
         UploadLimitsDto: {
             /**
@@ -1069,6 +1245,91 @@ export interface components {
         };
         UserListDto: {
             users: components["schemas"]["UserDto"][];
+        };
+        WebhookDeliveryDto: {
+            /** @description Attempts made so far, over every attempt series */
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Also the webhook-id header of every attempt */
+            delivery_id: string;
+            /** @description The deliver_webhook job of the current attempt series */
+            delivery_job_id: string | null;
+            /** @enum {string} */
+            event: "job.completed" | "job.failed" | "job.cancelled";
+            job_id: string;
+            /** @example The receiver answered 503 */
+            last_error: string | null;
+            /** @example 84 */
+            latency_ms: number | null;
+            /** Format: date-time */
+            next_attempt_at: string | null;
+            /**
+             * @description HTTP status of the last attempt
+             * @example 200
+             */
+            response_code: number | null;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            /** @description The webhook, or "callback" for a request's callback_url */
+            webhook_id: string;
+        };
+        WebhookDeliveryListDto: {
+            deliveries: components["schemas"]["WebhookDeliveryDto"][];
+            next_cursor: string | null;
+        };
+        WebhookDto: {
+            /** Format: date-time */
+            created_at: string;
+            /** @example CRM sync */
+            description: string | null;
+            enabled: boolean;
+            /**
+             * @example [
+             *       "job.completed",
+             *       "job.failed"
+             *     ]
+             */
+            events: ("job.completed" | "job.failed" | "job.cancelled")[];
+            /** @description user_id of who made it: it receives the events of the jobs this user may see */
+            owner: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @example https://hooks.example.com/atelier */
+            url: string;
+            /** @example 0193a7c2-5b1e-7c3a-9f10-2b3c4d5e6f71 */
+            webhook_id: string;
+        };
+        WebhookListDto: {
+            next_cursor: string | null;
+            webhooks: components["schemas"]["WebhookDto"][];
+        };
+        WebhookWithSecretDto: {
+            /** Format: date-time */
+            created_at: string;
+            /** @example CRM sync */
+            description: string | null;
+            enabled: boolean;
+            /**
+             * @example [
+             *       "job.completed",
+             *       "job.failed"
+             *     ]
+             */
+            events: ("job.completed" | "job.failed" | "job.cancelled")[];
+            /** @description user_id of who made it: it receives the events of the jobs this user may see */
+            owner: string;
+            /**
+             * @description Signing secret (Standard Webhooks), shown in this answer only
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @example https://hooks.example.com/atelier */
+            url: string;
+            /** @example 0193a7c2-5b1e-7c3a-9f10-2b3c4d5e6f71 */
+            webhook_id: string;
         };
         WorkerInfoDto: {
             /** @description Jobs it runs at once at most */
@@ -1164,6 +1425,11 @@ export interface operations {
                      * @example hair-color,makeup
                      */
                     analyzers?: string;
+                    /**
+                     * Format: uri
+                     * @description http(s) URL that receives this job's final event (job.completed, job.failed or job.cancelled) once, signed per Standard Webhooks with your callback signing secret (GET /api/webhooks/callback-secret); refused (400) on a private address unless WEBHOOK_ALLOW_PRIVATE_NETWORKS=true
+                     */
+                    callback_url?: string;
                     /**
                      * Format: binary
                      * @description JPEG, PNG, WebP or GIF (checked by content), within MAX_UPLOAD_BYTES and MAX_IMAGE_PIXELS
@@ -1327,6 +1593,11 @@ export interface operations {
         requestBody: {
             content: {
                 "multipart/form-data": {
+                    /**
+                     * Format: uri
+                     * @description http(s) URL that receives this job's final event (job.completed, job.failed or job.cancelled) once, signed per Standard Webhooks with your callback signing secret (GET /api/webhooks/callback-secret); refused (400) on a private address unless WEBHOOK_ALLOW_PRIVATE_NETWORKS=true
+                     */
+                    callback_url?: string;
                     /**
                      * Format: binary
                      * @description JPEG, PNG, WebP or GIF (checked by content), within MAX_UPLOAD_BYTES and MAX_IMAGE_PIXELS
@@ -1992,6 +2263,125 @@ export interface operations {
             };
             /** @description Too many requests (Retry-After and RateLimit-* headers), or the job quota is used up (code "quota_exceeded") */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–255 printable characters (e.g. a UUID). The same key and request within 24 h (IDEMPOTENCY_TTL_MS) answer the first answer again, with Idempotent-Replayed: true, and create nothing. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * @description Comma list of analyzer names run on every image (default: all of them). One analyzer makes each image an analyze job; more, a comprehensive_analyze job with one analyze child per analyzer.
+                     * @example hair-color,makeup
+                     */
+                    analyzers?: string;
+                    /**
+                     * Format: uri
+                     * @description http(s) URL that receives this job's final event (job.completed, job.failed or job.cancelled) once, signed per Standard Webhooks with your callback signing secret (GET /api/webhooks/callback-secret); refused (400) on a private address unless WEBHOOK_ALLOW_PRIVATE_NETWORKS=true
+                     */
+                    callback_url?: string;
+                    /** @description The images, one file each (default limit 500: BATCH_MAX_FILES; BATCH_MAX_BYTES in all) */
+                    images: Blob[];
+                    /** @description Name of the preset to create (default: the name the analysis suggests); trimmed, no control or invisible formatting characters */
+                    preset_name?: string;
+                    /**
+                     * @description Integer -10…10, default 0: queued jobs with a higher priority run first
+                     * @default 0
+                     */
+                    priority?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The batch job, queued, with its children; Location: /api/jobs/{job_id} */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AsyncAcceptedDto"];
+                };
+            };
+            /** @description Invalid input (problem+json lists the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No principal: sign in, or send an API key as "Authorization: Bearer <key>" (code "unauthenticated") */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The principal's role is too low (code "forbidden"), or a cookie request from another origin (code "csrf") */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Upload too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The Idempotency-Key was used on a different request (code idempotency_mismatch) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (Retry-After and RateLimit-* headers), or the job quota is used up (code "quota_exceeded") */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description This server is shutting down (code shutting_down); Retry-After says when to send the request again */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3069,7 +3459,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The job type whose queue it is */
-                type: "analyze" | "comprehensive_analyze" | "generate_image" | "generate_thumbnail" | "batch";
+                type: "analyze" | "comprehensive_analyze" | "generate_image" | "generate_thumbnail" | "batch" | "deliver_webhook";
             };
             cookie?: never;
         };
@@ -3128,7 +3518,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The job type whose queue it is */
-                type: "analyze" | "comprehensive_analyze" | "generate_image" | "generate_thumbnail" | "batch";
+                type: "analyze" | "comprehensive_analyze" | "generate_image" | "generate_thumbnail" | "batch" | "deliver_webhook";
             };
             cookie?: never;
         };
@@ -3228,7 +3618,7 @@ export interface operations {
                 /** @description Bucket size. Default: the finest that gives at most 200 points (1h for 24 h); at most 2000 points are served */
                 bucket?: "1m" | "5m" | "1h" | "1d";
                 /** @description Only jobs of this type */
-                type?: "analyze" | "comprehensive_analyze" | "generate_image" | "generate_thumbnail" | "batch";
+                type?: "analyze" | "comprehensive_analyze" | "generate_image" | "generate_thumbnail" | "batch" | "deliver_webhook";
             };
             header?: never;
             path?: never;
@@ -3666,6 +4056,569 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (Retry-After and RateLimit-* headers), or the job quota is used up (code "quota_exceeded") */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                /** @description Page size, clamped to 1–200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookListDto"];
+                };
+            };
+            /** @description Invalid input (problem+json lists the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No principal: sign in, or send an API key as "Authorization: Bearer <key>" (code "unauthenticated") */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (Retry-After and RateLimit-* headers), or the job quota is used up (code "quota_exceeded") */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookBody"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecretDto"];
+                };
+            };
+            /** @description Invalid input (problem+json lists the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No principal: sign in, or send an API key as "Authorization: Bearer <key>" (code "unauthenticated") */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The principal's role is too low (code "forbidden"), or a cookie request from another origin (code "csrf") */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (Retry-After and RateLimit-* headers), or the job quota is used up (code "quota_exceeded") */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getCallbackSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackSecretDto"];
+                };
+            };
+            /** @description No principal: sign in, or send an API key as "Authorization: Bearer <key>" (code "unauthenticated") */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (Retry-After and RateLimit-* headers), or the job quota is used up (code "quota_exceeded") */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    rotateCallbackSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CallbackSecretDto"];
+                };
+            };
+            /** @description No principal: sign in, or send an API key as "Authorization: Bearer <key>" (code "unauthenticated") */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The principal's role is too low (code "forbidden"), or a cookie request from another origin (code "csrf") */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (Retry-After and RateLimit-* headers), or the job quota is used up (code "quota_exceeded") */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+            /** @description No principal: sign in, or send an API key as "Authorization: Bearer <key>" (code "unauthenticated") */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (Retry-After and RateLimit-* headers), or the job quota is used up (code "quota_exceeded") */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No principal: sign in, or send an API key as "Authorization: Bearer <key>" (code "unauthenticated") */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The principal's role is too low (code "forbidden"), or a cookie request from another origin (code "csrf") */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (Retry-After and RateLimit-* headers), or the job quota is used up (code "quota_exceeded") */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookBody"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDto"];
+                };
+            };
+            /** @description Invalid input (problem+json lists the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No principal: sign in, or send an API key as "Authorization: Bearer <key>" (code "unauthenticated") */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The principal's role is too low (code "forbidden"), or a cookie request from another origin (code "csrf") */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (Retry-After and RateLimit-* headers), or the job quota is used up (code "quota_exceeded") */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Page size, clamped to 1–200 */
+                limit?: number;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryListDto"];
+                };
+            };
+            /** @description Invalid input (problem+json lists the fields) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description No principal: sign in, or send an API key as "Authorization: Bearer <key>" (code "unauthenticated") */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (Retry-After and RateLimit-* headers), or the job quota is used up (code "quota_exceeded") */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    redeliverWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery, pending again */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryDto"];
+                };
+            };
+            /** @description No principal: sign in, or send an API key as "Authorization: Bearer <key>" (code "unauthenticated") */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The principal's role is too low (code "forbidden"), or a cookie request from another origin (code "csrf") */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many requests (Retry-After and RateLimit-* headers), or the job quota is used up (code "quota_exceeded") */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecretDto"];
+                };
+            };
+            /** @description No principal: sign in, or send an API key as "Authorization: Bearer <key>" (code "unauthenticated") */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The principal's role is too low (code "forbidden"), or a cookie request from another origin (code "csrf") */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
