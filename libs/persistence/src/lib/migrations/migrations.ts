@@ -9,6 +9,7 @@ import { jobsOwnerStatusMigration } from './006-jobs-owner-status';
 import { operationsMigration } from './007-operations';
 import { idempotencyMigration } from './008-idempotency';
 import { webhooksMigration } from './009-webhooks';
+import { statsIndexesMigration } from './010-stats-indexes';
 
 /** One list of migrations for both dialects; names sort in the order they apply. */
 class StaticMigrations implements MigrationProvider {
@@ -24,6 +25,7 @@ class StaticMigrations implements MigrationProvider {
       '007-operations': operationsMigration(this.dialect),
       '008-idempotency': idempotencyMigration(this.dialect),
       '009-webhooks': webhooksMigration(),
+      '010-stats-indexes': statsIndexesMigration(),
     };
   }
 }
