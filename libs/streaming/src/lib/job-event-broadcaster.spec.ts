@@ -1,7 +1,7 @@
 import { parseConfig } from '@atelier/platform';
 import { MemoryEventBus } from '@atelier/jobs';
 import { cursorOf, outgoing } from './event-batch';
-import { FLUSH_GAP_MS, JobEventBroadcaster } from './job-event-broadcaster';
+import { BUSY_EVENTS_PER_SECOND, BUSY_FLUSH_EVENTS, BUSY_FLUSH_GAP_MS, FLUSH_GAP_MS, JobEventBroadcaster } from './job-event-broadcaster';
 import { JobEventFilter, type StreamFilter } from './job-event-filter';
 import { JobStreamSubscriber, MAX_UNSENT_BYTES } from './job-stream-subscriber';
 import { PING_FRAME } from './sse-frames';
@@ -137,22 +137,42 @@ describe('JobEventBroadcaster', () => {
     expect(sink.ids()).toEqual([...replayed.map((e) => e.id), bus.currentCursor()]);
   });
 
-  it("coalesces a job's progress within a flush, and sends a batch's children's progress only to a stream following the batch", async () => {
+  it("coalesces a job's progress within a busy flush, and sends a batch's children's progress only to a stream following the batch", async () => {
     const panel = liveStream({}, true);
     const following = liveStream({ jobId: 'batch' }, true);
     await update('batch', { type: 'batch', child_ids: ['c1'] });
     jest.advanceTimersByTime(1);
-    await update('c1', { parent_id: 'batch', progress: 0.1 });
-    await update('c1', { parent_id: 'batch', progress: 0.2 });
+    for (let step = 1; step <= BUSY_FLUSH_EVENTS + 1; step++) await update('c1', { parent_id: 'batch', progress: step / 100 });
     jest.advanceTimersByTime(FLUSH_GAP_MS);
-    await update('c1', { parent_id: 'batch', progress: 0.3 });
+    await update('c1', { parent_id: 'batch', progress: 0.5 });
     jest.advanceTimersByTime(FLUSH_GAP_MS);
+    // A busy flush makes the next one wait longer.
+    expect(following.sink.ids()).toHaveLength(2);
+    jest.advanceTimersByTime(BUSY_FLUSH_GAP_MS - FLUSH_GAP_MS);
 
     expect(following.sink.ids()).toHaveLength(3);
-    expect(following.sink.text()).not.toContain('"progress":0.1');
+    expect(following.sink.text()).not.toContain('"progress":0.01');
+    expect(following.sink.text()).toContain(`"progress":${(BUSY_FLUSH_EVENTS + 1) / 100}`);
     // The console's stream had the batch and the child's first state; the next step alone left it nothing to send (no empty HTTP chunk, which would end it).
     expect(panel.sink.socketChunks).toHaveLength(2);
     expect(panel.sink.socketChunks.every((c) => !c.toString().startsWith('0\r\n'))).toBe(true);
+  });
+
+  it('coalesces also while many events a second arrive a few at a time', async () => {
+    const { sink } = liveStream();
+    const rounds = BUSY_EVENTS_PER_SECOND;
+    for (let i = 0; i < rounds; i++) {
+      await update('j1', { progress: i / 100 });
+      await update('j1', { progress: i / 100 + 0.001 });
+      await update('j2');
+      jest.advanceTimersByTime(FLUSH_GAP_MS);
+    }
+    jest.advanceTimersByTime(BUSY_FLUSH_GAP_MS);
+    // The first windows carried both steps of j1; once past the rate, only its latest of each window.
+    expect(sink.text()).toContain('"progress":0}');
+    expect(sink.text()).not.toContain(`"progress":${(rounds - 1) / 100}}`);
+    expect(sink.text()).toContain(`"progress":${(rounds - 1) / 100 + 0.001}}`);
+    expect(sink.ids().length).toBeLessThan(3 * rounds);
   });
 
   it('drops a stream whose client leaves more than the limit unread, and keeps serving the others', async () => {

@@ -16,12 +16,15 @@ import type { JobStreamSubscriber } from './job-stream-subscriber';
 export const FLUSH_GAP_MS = 15;
 
 /**
- * The gap after a flush that carried more than BUSY_FLUSH_EVENTS events: while jobs change faster
- * than a console can draw them (a batch of 500), each stream gets one write and each job its latest
- * state per 100 ms, and a job's progress steps in between are coalesced (API.md allows it).
+ * A flush of more than BUSY_FLUSH_EVENTS events is busy (or see BUSY_EVENTS_PER_SECOND): while jobs change faster than a console
+ * can draw them (a batch of 500), each job's progress steps within a flush are coalesced into its
+ * latest state (API.md allows it), and the next flush waits BUSY_FLUSH_GAP_MS: one write per stream
+ * and one state per job every 100 ms.
  */
 export const BUSY_FLUSH_GAP_MS = 100;
 export const BUSY_FLUSH_EVENTS = 20;
+/** So is every flush while more than this many events a second arrive (a batch whose children end a few at a time). */
+export const BUSY_EVENTS_PER_SECOND = 50;
 
 /**
  * Fans the job events out to every open stream: one subscription to the bus for the whole process,
@@ -34,6 +37,7 @@ export class JobEventBroadcaster implements OnModuleInit, OnModuleDestroy {
   private flushTimer?: NodeJS.Timeout;
   private lastFlushEnd = -Infinity;
   private gapMs = FLUSH_GAP_MS;
+  private readonly recentFlushes: { at: number; events: number }[] = [];
   private readonly batchSummary = new BatchSummary();
   private events?: Subscription;
   private heartbeat?: NodeJS.Timeout;
@@ -85,14 +89,24 @@ export class JobEventBroadcaster implements OnModuleInit, OnModuleDestroy {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     if (!this.queue.length) return;
-    this.gapMs = this.queue.length > BUSY_FLUSH_EVENTS ? BUSY_FLUSH_GAP_MS : FLUSH_GAP_MS;
-    const events = latestStatePerJob(this.queue);
+    const busy = this.queue.length > BUSY_FLUSH_EVENTS || this.eventsInLastSecond(this.queue.length) > BUSY_EVENTS_PER_SECOND;
+    this.gapMs = busy ? BUSY_FLUSH_GAP_MS : FLUSH_GAP_MS;
+    // A quiet window's events all go, so a stream then carries each step, as a Last-Event-ID replay does.
+    const events = busy ? latestStatePerJob(this.queue) : this.queue;
     this.queue = [];
     const batch = new EventBatch(events);
     // Every stream not following one job shares it (it shares the frames of the full batch).
     const summary = batch.subset(new Set(this.batchSummary.summarise(events)));
     for (const subscriber of this.subscribers) subscriber.deliver(subscriber.filter.followsOneJob ? batch : summary);
     this.lastFlushEnd = performance.now();
+  }
+
+  /** Events flushed in the last second, these `adding` included (one entry per flush). */
+  private eventsInLastSecond(adding: number): number {
+    const now = performance.now();
+    this.recentFlushes.push({ at: now, events: adding });
+    while (this.recentFlushes[0].at < now - 1000) this.recentFlushes.shift();
+    return this.recentFlushes.reduce((sum, f) => sum + f.events, 0);
   }
 
   private pingAll(): void {
