@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PostgresAdapter, sql, type SelectQueryBuilder } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import type { JobStatus, JobType } from '@atelier/contracts';
-import { ATELIER_DB, type AtelierDb, type AtelierTables, type SqlDialectName } from '@atelier/persistence';
+import { ATELIER_DB, type AtelierDb, type SqlDialectName } from '@atelier/persistence';
+import { bucketPercentiles } from './stats/bucket-percentiles';
 import { timeArithmetic, type TimeColumn } from './stats/time-arithmetic';
 import type { TimeseriesBuckets } from './stats/timeseries-points';
 import type { TimeseriesWindow } from './stats/timeseries-window';
@@ -58,10 +59,10 @@ export class JobRecordsReader {
   }
 
   /**
-   * A time series computed by the database: counts per bucket, and per bucket only the durations at
-   * the nearest ranks of p50 and p95 (ranked by window functions), so neither the rows nor their
-   * durations come into this process and memory does not grow with history. Each query reads its
-   * window through the index of its time column. The type is matched without an index on SQLite
+   * A time series computed by the database: counts and nearest-rank percentiles per bucket (see
+   * bucketPercentiles), so neither the rows nor their durations come into this process and memory
+   * does not grow with history. Each query reads its window through the index of its time column
+   * (010-stats-indexes covers every column it reads). The type is matched without an index on SQLite
    * (unary +): with no planner statistics it would otherwise read every job of the type through
    * jobs_type_idx instead of the window's rows.
    */
@@ -86,38 +87,19 @@ export class JobRecordsReader {
       .groupBy(['bucket', 'status']);
     const waits = inWindow('started_at').select([bucketOf('started_at'), time.durationMs('created_at', 'started_at').as('ms')]);
     const runs = inWindow('finished_at').where('started_at', 'is not', null).select([bucketOf('finished_at'), time.durationMs('started_at', 'finished_at').as('ms')]);
-    const [createdRows, finishedRows, waitRows, runRows] = await Promise.all([
+    const [createdRows, finishedRows, wait, run] = await Promise.all([
       created.execute(),
       finished.execute(),
-      this.nearestRankSamples(waits).execute(),
-      this.nearestRankSamples(runs).execute(),
+      bucketPercentiles(this.db, this.dialect, waits),
+      bucketPercentiles(this.db, this.dialect, runs),
     ]);
     // PostgreSQL answers counts and bigint arithmetic as strings.
-    const ranked = (rows: { bucket: number | string; n: number | string; rank: number | string; ms: number | string }[]) =>
-      rows.map((r) => ({ bucket: Number(r.bucket), n: Number(r.n), rank: Number(r.rank), ms: Number(r.ms) }));
     return {
       created: createdRows.map((r) => ({ bucket: Number(r.bucket), n: Number(r.n) })),
       finished: finishedRows.map((r) => ({ bucket: Number(r.bucket), status: r.status, n: Number(r.n) })),
-      wait: ranked(waitRows),
-      run: ranked(runRows),
+      wait,
+      run,
     };
-  }
-
-  /** Of (bucket, ms) samples, the ones at the nearest ranks of p50 (⌈n/2⌉) and p95 (⌈95n/100⌉) among their bucket's n, sorted by ms. */
-  private nearestRankSamples(samples: SelectQueryBuilder<AtelierTables, 'jobs', { bucket: number; ms: number }>) {
-    const ranked = this.db
-      .selectFrom(samples.as('s'))
-      .select([
-        'bucket',
-        'ms',
-        (eb) => eb.fn.agg<number | string>('row_number').over((o) => o.partitionBy('bucket').orderBy('ms')).as('rank'),
-        (eb) => eb.fn.countAll<number | string>().over((o) => o.partitionBy('bucket')).as('n'),
-      ]);
-    // Integer division: ⌈n·p/100⌉ = (n·p + 99) / 100, the same ranks as nearestRank() (which checks them again).
-    return this.db
-      .selectFrom(ranked.as('r'))
-      .select(['bucket', 'n', 'rank', 'ms'])
-      .where((eb) => eb.or([eb('rank', '=', sql<number>`(n + 1) / 2`), eb('rank', '=', sql<number>`(95 * n + 99) / 100`)]));
   }
 
   /** Jobs running now on these workers. */

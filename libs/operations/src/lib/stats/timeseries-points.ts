@@ -2,27 +2,25 @@ import type { Percentiles, TimeseriesPoint } from '@atelier/contracts';
 import type { TimeseriesWindow } from './timeseries-window';
 
 /**
- * What the database computes for a time series (see JobRecordsReader.timeseriesBuckets): counts per
- * bucket, and of each bucket's durations only the nearest-rank samples, so the answer's size is
- * bounded by the number of buckets, never by the number of jobs.
+ * What the database computes for a time series (see JobRecordsReader.timeseriesBuckets): counts and
+ * percentiles per bucket, so the answer's size is bounded by the number of buckets, never by the
+ * number of jobs. Buckets without jobs are absent.
  */
 export interface TimeseriesBuckets {
-  /** Jobs created per bucket (buckets without jobs are absent). */
+  /** Jobs created per bucket. */
   created: { bucket: number; n: number }[];
   /** Jobs finished per bucket and status. */
   finished: { bucket: number; status: string; n: number }[];
-  /** Of the waits of the jobs started in each bucket, sorted: the samples at the nearest ranks (see nearestRank) of n. */
-  wait: RankedSample[];
+  /** Nearest-rank percentiles of the waits of the jobs started in each bucket. */
+  wait: BucketPercentiles[];
   /** The same of the run times of the jobs finished in each bucket (those that started). */
-  run: RankedSample[];
+  run: BucketPercentiles[];
 }
 
-/** The sample at 1-based `rank` among the `n` durations of a bucket, sorted ascending. */
-export interface RankedSample {
+export interface BucketPercentiles {
   bucket: number;
-  n: number;
-  rank: number;
-  ms: number;
+  p50: number;
+  p95: number;
 }
 
 /** Counts and percentiles per bucket from what the database computed; every bucket of the window is present, empty ones zero. */
@@ -40,15 +38,8 @@ export function pointsFromBuckets(window: TimeseriesWindow, computed: Timeseries
   for (const { bucket, status, n } of computed.finished) {
     if (status === 'completed' || status === 'failed' || status === 'cancelled') points[bucket][status] = n;
   }
-  const place = (samples: RankedSample[], into: (point: TimeseriesPoint) => Percentiles) => {
-    for (const { bucket, n, rank, ms } of samples) {
-      const percentiles = into(points[bucket]);
-      if (rank === nearestRank(50, n)) percentiles.p50 = ms;
-      if (rank === nearestRank(95, n)) percentiles.p95 = ms;
-    }
-  };
-  place(computed.wait, (p) => p.wait_ms);
-  place(computed.run, (p) => p.run_ms);
+  for (const { bucket, p50, p95 } of computed.wait) points[bucket].wait_ms = { p50, p95 };
+  for (const { bucket, p50, p95 } of computed.run) points[bucket].run_ms = { p50, p95 };
   return points;
 }
 
