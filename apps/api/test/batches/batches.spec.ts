@@ -1,8 +1,10 @@
 import { readdirSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import type { Job, Preset } from '@atelier/contracts';
 import { startAnalyzerApp, type AnalyzerTestApp } from '../analyzers/support/analyzer-app';
-import { distinctImage, distinctImages, postBatch } from './batch-support';
+import { batchForm, distinctImage, distinctImages, postBatch } from './batch-support';
+import { authHeaders, loginAsAdmin } from '../support/auth';
 import { until } from '../access/access-harness';
 
 describe('POST /api/batches (offline provider)', () => {
@@ -122,5 +124,25 @@ describe('POST /api/batches limits', () => {
     await postBatch(t, small, { analyzers: 'makeup' }).expect(202);
     // Removed as each request is answered (not awaited by the answer).
     await until('the uploads to be removed', async () => uploadsLeft().length === 0, 5000);
+  });
+
+  it('a client that goes away mid-upload leaves nothing behind, and the server goes on', async () => {
+    await until('earlier jobs to end', async () => (await t.engine.jobs.list({ limit: 1, statuses: ['queued', 'running'] })).jobs.length === 0);
+    const before = await t.footprint();
+    const { body, contentType } = await batchForm(3, { analyzers: 'makeup' });
+    const { port } = t.app.getHttpServer().address() as { port: number };
+    const auth = authHeaders(await loginAsAdmin(`http://127.0.0.1:${port}`));
+    await new Promise<void>((resolve) => {
+      const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/batches', headers: { 'content-type': contentType, 'content-length': body.length, ...auth } });
+      req.on('error', () => resolve());
+      req.write(body.subarray(0, Math.floor(body.length * 0.6)));
+      setTimeout(() => {
+        req.destroy();
+        resolve();
+      }, 200);
+    });
+    await t.http.get('/api/health').expect(200);
+    await until('the partial upload to be removed', async () => uploadsLeft().length === 0, 5000);
+    expect(await t.footprint()).toEqual(before);
   });
 });
