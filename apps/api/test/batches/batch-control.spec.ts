@@ -34,9 +34,10 @@ describe('batches as one unit', () => {
   it('counts every job it would create against JOB_QUOTA_PER_USER, and a refusal leaves nothing behind', async () => {
     await settled();
     const before = await t.footprint();
-    // 13 images with 2 analyzers: 1 batch + 13 comprehensive + 26 analyze = 40 jobs fit; 14 images (43) do not.
+    // 13 images with 2 analyzers: 13 comprehensive + 26 analyze = 39 jobs fit (the batch's own job, which runs
+    // nothing, is not counted); 14 images (42) do not.
     const refused = await postBatch(t, await distinctImages(14), { analyzers: 'makeup,hair-color' }).expect(429);
-    expect(refused.body).toMatchObject({ code: 'quota_exceeded', detail: expect.stringContaining('this request adds 43') });
+    expect(refused.body).toMatchObject({ code: 'quota_exceeded', detail: expect.stringContaining('this request adds 42') });
     expect(await t.footprint()).toEqual(before);
     const fits = await postBatch(t, await distinctImages(13), { analyzers: 'makeup,hair-color' }).expect(202);
     expect((await t.ended(fits.body.job_id, 60_000)).status).toBe('completed');

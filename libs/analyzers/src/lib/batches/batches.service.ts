@@ -50,7 +50,8 @@ export class BatchesService {
     }
     for (const file of files) await this.check(file);
     const perImage = selected.length === 1 ? 1 : selected.length + 1;
-    return this.requests.quota.admitting(scope, 1 + files.length * perImage, async (admitted) => {
+    // The batch's own job is not counted: it runs nothing, it only sums up its children (as the quota's count skips it too).
+    return this.requests.quota.admitting(scope, files.length * perImage, async (admitted) => {
       const children: CreateJobSpec[] = [];
       for (const file of files) {
         const imageId = await this.requests.acceptImage(scope, await this.loaded(file), admitted);

@@ -137,6 +137,8 @@ export class KyselyJobStore extends JobStore {
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('owner', '=', owner)
       .where('status', 'in', [...UNFINISHED_STATUSES])
+      // A batch runs nothing itself (it sums up its children), so a batch of JOB_QUOTA_PER_USER images fits the quota.
+      .where('type', '!=', 'batch')
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }

@@ -69,7 +69,7 @@ export class JobsService {
     return job;
   }
 
-  /** Queued + running jobs of one owner (the per-user quota). */
+  /** Queued + running jobs of one owner (the per-user quota), batch parents not counted. */
   async unfinishedCount(owner: string): Promise<number> {
     return this.store.countUnfinished(owner);
   }

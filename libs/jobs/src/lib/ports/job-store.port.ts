@@ -104,6 +104,7 @@ export abstract class JobStore {
   /** Ids of queued jobs that depend on this one. */
   abstract dependents(id: string): Promise<string[]>;
   /** Queued and running jobs of one owner (a parent and each of its children count), counted from an index. */
+  /** Queued + running jobs of one owner, batches not counted (they only sum up their children). */
   abstract countUnfinished(owner: string): Promise<number>;
   /**
    * Applies `patch` only if the job's status is one of `from` (and it passes `guard`). Answers the

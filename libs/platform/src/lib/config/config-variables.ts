@@ -145,7 +145,7 @@ export const CONFIG_VARIABLES = {
   sessionIdleTimeoutMs: variable('SESSION_IDLE_TIMEOUT_MS', 'A session unused this long ends.', '604800000', integer(60_000, 31_536_000_000)),
   sessionMaxAgeMs: variable('SESSION_MAX_AGE_MS', 'A session ends this long after sign-in, used or not.', '2592000000', integer(60_000, 31_536_000_000)),
   rateLimitPerMinute: variable('RATE_LIMIT_PER_MINUTE', 'Requests one principal (user or API key; anonymous callers by IP) may send per minute, counted across all nodes; then 429 with Retry-After.', '1200', integer(1, 1_000_000)),
-  jobQuotaPerUser: variable('JOB_QUOTA_PER_USER', 'Queued + running jobs one user may have at once (a comprehensive analysis counts its parent and each child); past it, new analyses answer 429 quota_exceeded.', '500', integer(1, 1_000_000)),
+  jobQuotaPerUser: variable('JOB_QUOTA_PER_USER', 'Queued + running jobs one user may have at once (a comprehensive analysis counts its parent and each child; a batch counts its children, not itself); past it, new analyses answer 429 quota_exceeded.', '500', integer(1, 1_000_000)),
   metricsPort: variable('METRICS_PORT', 'Serve /metrics without authentication on this port of its own (0: /metrics on the main port needs an operator or admin).', '0', integer(0, 65535)),
   oidcIssuerUrl: variable('OIDC_ISSUER_URL', 'OpenID Connect issuer for "Sign in with SSO" (authorization code + PKCE). Unset: no SSO.', undefined, url('http', 'https')),
   oidcClientId: variable('OIDC_CLIENT_ID', 'Client id registered at the issuer.', undefined, optionalText),
