@@ -7,7 +7,7 @@ const event = (name: JobEventName, over: Partial<Job>): JobEvent => ({ id: Strin
 const names = (events: JobEvent[]) => events.map((e) => `${e.event} ${e.event === 'job.deleted' ? e.data.job_id : (e.data as Job).job_id}`);
 
 describe('latestStatePerJob', () => {
-  it("keeps a job's last update of the window, and every created, final and deleted event, in order", () => {
+  it("keeps a job's last update of each status in the window, and every created, final and deleted event, in order", () => {
     const events = [
       event('job.created', { job_id: 'a', status: 'queued' }),
       event('job.updated', { job_id: 'a', progress: 0.1 }),
@@ -18,8 +18,27 @@ describe('latestStatePerJob', () => {
       { id: String(++cursor), event: 'job.deleted', data: { job_id: 'c' } } as JobEvent,
     ];
     const kept = latestStatePerJob(events);
-    expect(names(kept)).toEqual(['job.created a', 'job.updated a', 'job.completed b', 'job.deleted c']);
+    expect(names(kept)).toEqual(['job.created a', 'job.updated a', 'job.updated b', 'job.completed b', 'job.deleted c']);
     expect((kept[1].data as Job).progress).toBe(0.5);
+    expect((kept[2].data as Job).progress).toBe(0.2);
+  });
+
+  it('keeps every status change: a job that ends, is queued again and ends again within one window shows both runs', () => {
+    const events = [
+      event('job.cancelled', { job_id: 'a', status: 'cancelled' }),
+      event('job.updated', { job_id: 'a', status: 'queued', progress: 0 }),
+      event('job.updated', { job_id: 'a', status: 'running', progress: 0.1 }),
+      event('job.updated', { job_id: 'a', status: 'running', progress: 0.4 }),
+      event('job.cancelled', { job_id: 'a', status: 'cancelled' }),
+    ];
+    const kept = latestStatePerJob(events);
+    expect(kept.map((e) => `${e.event} ${(e.data as Job).status}`)).toEqual([
+      'job.cancelled cancelled',
+      'job.updated queued',
+      'job.updated running',
+      'job.cancelled cancelled',
+    ]);
+    expect((kept[2].data as Job).progress).toBe(0.4);
   });
 });
 

@@ -1,17 +1,28 @@
 import { isFinished, isJobDataEvent, type Job, type JobEvent, type JobStatus } from '@atelier/contracts';
 
 /**
- * Within one flush window, a job's `job.updated` that a later event of the same job follows says
- * nothing the later one does not (every job event carries the whole job): only the latest state
- * of each job goes out. Created, final and deleted events always go (API.md: the final event of a
- * job is never dropped).
+ * Within one flush window, a job's `job.updated` whose next event of the same job is another
+ * `job.updated` in the same status says nothing that one does not (every job event carries the whole
+ * job): only the latest state of each run of steps goes out. Every status change stays, so a job
+ * that ends, is queued again and ends again within one window still shows its second run; created,
+ * final and deleted events always go (API.md: the final event of a job is never dropped).
  */
 export function latestStatePerJob(events: readonly JobEvent[]): JobEvent[] {
-  const lastIndex = new Map<string, number>();
+  const superseded = new Set<number>();
+  /** Per job: the index of its last event so far, when that event was a `job.updated`. */
+  const pendingUpdate = new Map<string, number>();
   events.forEach((e, i) => {
-    if (isJobDataEvent(e)) lastIndex.set(e.data.job_id, i);
+    if (!isJobDataEvent(e)) return;
+    const jobId = e.data.job_id;
+    const previous = pendingUpdate.get(jobId);
+    if (e.event !== 'job.updated') {
+      pendingUpdate.delete(jobId);
+      return;
+    }
+    if (previous !== undefined && (events[previous].data as Job).status === e.data.status) superseded.add(previous);
+    pendingUpdate.set(jobId, i);
   });
-  return events.filter((e, i) => e.event !== 'job.updated' || lastIndex.get(e.data.job_id) === i);
+  return events.filter((_, i) => !superseded.has(i));
 }
 
 /**
