@@ -7,8 +7,8 @@ describe('contracts', () => {
     expect(JOB_STATUSES.filter(isFinished)).toEqual(['completed', 'failed', 'cancelled']);
   });
 
-  it('knows the job types of API.md and rejects others', () => {
-    expect(JOB_TYPES).toEqual(['analyze', 'comprehensive_analyze', 'generate_image', 'generate_thumbnail', 'batch']);
+  it('knows the job types of API.md (plus deliver_webhook, the type webhook deliveries run as) and rejects others', () => {
+    expect(JOB_TYPES).toEqual(['analyze', 'comprehensive_analyze', 'generate_image', 'generate_thumbnail', 'batch', 'deliver_webhook']);
     expect(isJobType('analyze')).toBe(true);
     expect(isJobType('paint')).toBe(false);
   });
