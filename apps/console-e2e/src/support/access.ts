@@ -66,9 +66,12 @@ export function unseenPng(): Buffer {
 }
 
 /** Starts an analysis over the API as `api`'s principal and returns the queued job. */
-export async function submitAnalysis(api: APIRequestContext, analyzer: string): Promise<Job> {
+export async function submitAnalysis(api: APIRequestContext, analyzer: string, priority?: number): Promise<Job> {
   const answer = await api.post(`/api/analyzers/${analyzer}/analyze?async_mode=true`, {
-    multipart: { image: { name: `${analyzer}.png`, mimeType: 'image/png', buffer: unseenPng() } },
+    multipart: {
+      image: { name: `${analyzer}.png`, mimeType: 'image/png', buffer: unseenPng() },
+      ...(priority === undefined ? {} : { priority: String(priority) }),
+    },
   });
   if (answer.status() !== 202) throw new Error(`Starting ${analyzer} answered ${answer.status()}: ${await answer.text()}`);
   return ((await answer.json()) as AsyncAcceptedResponse).job;
