@@ -25,7 +25,7 @@ export default {
   title: 'HTTP enqueue (POST analyze, async_mode, 200 KB JPEG)',
   goals: ['(a) 100 req/s open loop: p99 ≤ 20 ms', '(b) 50 clients closed loop: ≥ 500 req/s'],
   async run({ quick, log }) {
-    const seconds = quick ? 3 : 10;
+    const seconds = quick ? 2 : 10;
     const rounds = quick ? 1 : 3;
     const { body, contentType } = multipart(await jpegOfSize(200));
     const server = await startServer({ env: { OFFLINE_LATENCY_MS: '1500' } });

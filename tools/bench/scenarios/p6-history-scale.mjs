@@ -55,8 +55,8 @@ export default {
   title: 'History scale (100,000 finished jobs)',
   goals: ['GET /api/jobs first page p99 ≤ 20 ms', 'GET /api/jobs deep cursor page p99 ≤ 20 ms', 'server RSS ≤ 250 MB'],
   async run({ quick, log }) {
-    const count = quick ? 20_000 : 100_000;
-    const seconds = quick ? 2 : 6;
+    const count = quick ? 10_000 : 100_000;
+    const seconds = quick ? 1 : 6;
     const rounds = quick ? 1 : 3;
     const dir = mkdtempSync(join(tmpdir(), 'atelier-bench-p6-'));
     let server;
