@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JobRecordsReader } from './job-records.reader';
 import { StatsController } from './stats/stats.controller';
 import { StatsService } from './stats/stats.service';
+import { TimeseriesCache } from './stats/timeseries-cache';
 import { QueuesController } from './queues/queues.controller';
 import { QueuesService } from './queues/queues.service';
 import { WorkersController } from './workers/workers.controller';
@@ -13,7 +14,7 @@ import { WorkersService } from './workers/workers.service';
  */
 @Module({
   controllers: [StatsController, QueuesController, WorkersController],
-  providers: [JobRecordsReader, StatsService, QueuesService, WorkersService],
+  providers: [JobRecordsReader, TimeseriesCache, StatsService, QueuesService, WorkersService],
   exports: [StatsService, QueuesService, WorkersService],
 })
 export class OperationsModule {}

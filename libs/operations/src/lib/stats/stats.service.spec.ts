@@ -5,6 +5,7 @@
 import type { AtelierDb, JobsTable } from '@atelier/persistence';
 import { JobRecordsReader } from '../job-records.reader';
 import { StatsService } from './stats.service';
+import { TimeseriesCache } from './timeseries-cache';
 import { jobRecord as job, STATS_DATABASES } from './testing/stats-databases';
 
 const A = 'user-a';
@@ -35,7 +36,7 @@ describe.each(STATS_DATABASES)('stats on %s', (_name, open) => {
   beforeAll(async () => {
     ({ db, close } = await open());
     await db.insertInto('jobs').values(JOBS).execute();
-    stats = new StatsService(new JobRecordsReader(db));
+    stats = new StatsService(new JobRecordsReader(db), new TimeseriesCache(db));
   });
   afterAll(() => close?.());
 

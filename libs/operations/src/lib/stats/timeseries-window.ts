@@ -66,3 +66,15 @@ function parseInstant(text: string, field: 'from' | 'to'): number {
   }
   return at;
 }
+
+/** Buckets [first, end) of `window` as a window of their own (the last one may end at `window.to`, before its edge). */
+export function subWindow(window: TimeseriesWindow, first: number, end: number): TimeseriesWindow {
+  const from = window.from + first * window.bucketMs;
+  return { ...window, from, to: Math.min(window.from + end * window.bucketMs, window.to), points: end - first };
+}
+
+/** How many leading buckets of `window` are whole and ended before `closedBefore`: those the cache may keep. */
+export function closedBucketCount(window: TimeseriesWindow, closedBefore: number): number {
+  const whole = Math.floor((Math.min(window.to, closedBefore) - window.from) / window.bucketMs);
+  return Math.max(0, Math.min(window.points, whole));
+}
