@@ -1,7 +1,9 @@
+import { Registry } from 'prom-client';
 import { parseConfig } from '@atelier/platform';
 import { MemoryEventBus } from '@atelier/jobs';
 import { cursorOf, outgoing } from './event-batch';
 import { BUSY_EVENTS_PER_SECOND, BUSY_FLUSH_EVENTS, BUSY_FLUSH_GAP_MS, FLUSH_GAP_MS, JobEventBroadcaster } from './job-event-broadcaster';
+import { StreamMetrics } from './stream-metrics';
 import { JobEventFilter, type StreamFilter } from './job-event-filter';
 import { JobStreamSubscriber, MAX_UNSENT_BYTES } from './job-stream-subscriber';
 import { PING_FRAME } from './sse-frames';
@@ -13,11 +15,13 @@ const HEARTBEAT_MS = 1000;
 describe('JobEventBroadcaster', () => {
   let bus: MemoryEventBus;
   let broadcaster: JobEventBroadcaster;
+  let registry: Registry;
 
   beforeEach(() => {
     jest.useFakeTimers();
     bus = new MemoryEventBus(100);
-    broadcaster = new JobEventBroadcaster(bus, parseConfig({ SSE_HEARTBEAT_MS: String(HEARTBEAT_MS) }));
+    registry = new Registry();
+    broadcaster = new JobEventBroadcaster(bus, parseConfig({ SSE_HEARTBEAT_MS: String(HEARTBEAT_MS) }), new StreamMetrics(registry));
     broadcaster.onModuleInit();
   });
   afterEach(() => {
@@ -83,6 +87,30 @@ describe('JobEventBroadcaster', () => {
     jest.advanceTimersByTime(1);
     expect(sink.chunks).toHaveLength(2);
     expect(sink.ids()).toHaveLength(3);
+  });
+
+  it('times each event from its publication to its flush and to the last write of that flush, in the metrics registry', async () => {
+    liveStream();
+    liveStream();
+    await update('j1');
+    jest.advanceTimersByTime(0);
+    await update('j2');
+    jest.advanceTimersByTime(5);
+    await update('j3');
+    jest.advanceTimersByTime(FLUSH_GAP_MS - 5);
+
+    const observed = async (name: string) => {
+      // A histogram's values name their series (`_bucket`, `_sum`, `_count`); prom-client's type leaves that out.
+      const { values } = (await registry.getSingleMetric(name)!.get()) as { values: { metricName?: string; value: number }[] };
+      const of = (suffix: string) => values.find((v) => v.metricName === `${name}${suffix}`)!.value;
+      return { count: of('_count'), sum: of('_sum') };
+    };
+    // j1 went at once; j2 waited the whole gap, j3 the rest of it (the fake clock does not move during the writes).
+    const toFlush = await observed('atelier_sse_publish_to_flush_seconds');
+    expect(toFlush.count).toBe(3);
+    expect(toFlush.sum).toBeCloseTo((FLUSH_GAP_MS + FLUSH_GAP_MS - 5) / 1000, 6);
+    expect(await observed('atelier_sse_publish_to_last_write_seconds')).toEqual(toFlush);
+    expect(await observed('atelier_sse_flush_to_last_write_seconds')).toEqual({ count: 2, sum: 0 });
   });
 
   it('sends a filtered stream only its events, in one write per flush', async () => {

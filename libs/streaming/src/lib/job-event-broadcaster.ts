@@ -6,6 +6,7 @@ import { JobEventBus } from '@atelier/jobs';
 import { EventBatch } from './event-batch';
 import { BatchSummary, latestStatePerJob } from './event-coalescing';
 import type { JobStreamSubscriber } from './job-stream-subscriber';
+import { StreamMetrics } from './stream-metrics';
 
 /**
  * Quiet time after a flush before the next one. The events that arrive meanwhile share one write per
@@ -34,6 +35,8 @@ export const BUSY_EVENTS_PER_SECOND = 50;
 export class JobEventBroadcaster implements OnModuleInit, OnModuleDestroy {
   private readonly subscribers = new Set<JobStreamSubscriber>();
   private queue: JobEvent[] = [];
+  /** When the bus handed each queued event over (`performance.now()`), for the stage metrics. */
+  private queuedAt: number[] = [];
   private flushTimer?: NodeJS.Timeout;
   private lastFlushEnd = -Infinity;
   private gapMs = FLUSH_GAP_MS;
@@ -45,6 +48,7 @@ export class JobEventBroadcaster implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly bus: JobEventBus,
     @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly metrics: StreamMetrics,
   ) {}
 
   onModuleInit(): void {
@@ -81,24 +85,30 @@ export class JobEventBroadcaster implements OnModuleInit, OnModuleDestroy {
   private enqueue(event: JobEvent): void {
     // Nobody to send it to: a stream opened later starts from a snapshot or a replay that covers it.
     if (!this.subscribers.size) return;
+    const now = performance.now();
     this.queue.push(event);
-    this.flushTimer ??= setTimeout(() => this.flush(), Math.max(0, this.lastFlushEnd + this.gapMs - performance.now()));
+    this.queuedAt.push(now);
+    this.flushTimer ??= setTimeout(() => this.flush(), Math.max(0, this.lastFlushEnd + this.gapMs - now));
   }
 
   private flush(): void {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     if (!this.queue.length) return;
+    const flushAt = performance.now();
     const busy = this.queue.length > BUSY_FLUSH_EVENTS || this.eventsInLastSecond(this.queue.length) > BUSY_EVENTS_PER_SECOND;
     this.gapMs = busy ? BUSY_FLUSH_GAP_MS : FLUSH_GAP_MS;
     // A quiet window's events all go, so a stream then carries each step, as a Last-Event-ID replay does.
     const events = busy ? latestStatePerJob(this.queue) : this.queue;
+    const queuedAt = this.queuedAt;
     this.queue = [];
+    this.queuedAt = [];
     const batch = new EventBatch(events);
     // Every stream not following one job shares it (it shares the frames of the full batch).
     const summary = batch.subset(new Set(this.batchSummary.summarise(events)));
     for (const subscriber of this.subscribers) subscriber.deliver(subscriber.filter.followsOneJob ? batch : summary);
     this.lastFlushEnd = performance.now();
+    this.metrics.flushed(queuedAt, flushAt, this.lastFlushEnd);
   }
 
   /** Events flushed in the last second, these `adding` included (one entry per flush). */

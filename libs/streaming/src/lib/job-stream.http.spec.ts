@@ -1,8 +1,10 @@
 import { createServer, get, type Server } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
+import { Registry } from 'prom-client';
 import { parseConfig } from '@atelier/platform';
 import { MemoryEventBus } from '@atelier/jobs';
 import { FLUSH_GAP_MS, JobEventBroadcaster } from './job-event-broadcaster';
+import { StreamMetrics } from './stream-metrics';
 import { JobStreamService } from './job-stream.service';
 import { FakeJobStore } from './testing/fake-job-store';
 import { aJob } from './testing/jobs';
@@ -17,7 +19,7 @@ describe('job streams over HTTP', () => {
 
   beforeEach(async () => {
     bus = new MemoryEventBus(1000);
-    broadcaster = new JobEventBroadcaster(bus, parseConfig({}));
+    broadcaster = new JobEventBroadcaster(bus, parseConfig({}), new StreamMetrics(new Registry()));
     broadcaster.onModuleInit();
     const streams = new JobStreamService(bus, new FakeJobStore().store, broadcaster, parseConfig({}));
     server = createServer((_req, res) => void streams.open(res, {}));

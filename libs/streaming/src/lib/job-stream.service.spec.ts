@@ -1,8 +1,10 @@
+import { Registry } from 'prom-client';
 import type { JobSnapshot } from '@atelier/contracts';
 import { parseConfig } from '@atelier/platform';
 import { MemoryEventBus } from '@atelier/jobs';
 import { gate } from '@atelier/jobs/testing';
 import { FLUSH_GAP_MS, JobEventBroadcaster } from './job-event-broadcaster';
+import { StreamMetrics } from './stream-metrics';
 import { JobStreamService } from './job-stream.service';
 import { SNAPSHOT_SHARE_MS } from './snapshot/shared-snapshots';
 import { FakeJobStore } from './testing/fake-job-store';
@@ -24,7 +26,7 @@ describe('JobStreamService', () => {
   beforeEach(() => {
     jest.useFakeTimers();
     bus = new MemoryEventBus(100);
-    broadcaster = new JobEventBroadcaster(bus, parseConfig({}));
+    broadcaster = new JobEventBroadcaster(bus, parseConfig({}), new StreamMetrics(new Registry()));
     broadcaster.onModuleInit();
     db = new FakeJobStore();
     db.jobs = [aJob({ job_id: 'old' })];
