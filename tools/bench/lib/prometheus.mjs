@@ -41,10 +41,20 @@ export function histogramQuantileMs({ buckets, count }, q) {
   return lower * 1000;
 }
 
-/** Scrapes the histograms `names` from `${url}/metrics`. */
-export async function scrapeHistograms(url, headers, names) {
+async function scrape(url, headers) {
   const res = await fetch(`${url}/metrics`, { headers });
   if (!res.ok) throw new Error(`/metrics answered ${res.status}`);
-  const text = await res.text();
+  return res.text();
+}
+
+/** Scrapes the histograms `names` from `${url}/metrics`. */
+export async function scrapeHistograms(url, headers, names) {
+  const text = await scrape(url, headers);
   return Object.fromEntries(names.map((n) => [n, parseHistogram(text, n)]));
+}
+
+/** Scrapes the unlabelled gauges `names` (NaN when absent). */
+export async function scrapeGauges(url, headers, names) {
+  const text = await scrape(url, headers);
+  return Object.fromEntries(names.map((n) => [n, Number(new RegExp(`^${n} (\\S+)`, 'm').exec(text)?.[1] ?? NaN)]));
 }
