@@ -112,6 +112,11 @@ describe.each(STATS_DATABASES)('the cached time series on %s', (_name, open) => 
     ['a manual retry (finished_at cleared)', async (id: string) => db.updateTable('jobs').set({ status: 'queued', finished_at: null }).where('id', '=', id).execute(), 'failed'],
     ['a requeue then a new start (started_at rewritten)', async (id: string) => db.updateTable('jobs').set({ status: 'running', started_at: iso(NOW), finished_at: null }).where('id', '=', id).execute(), 'completed'],
     ['a deletion', async (id: string) => db.deleteFrom('jobs').where('id', '=', id).execute(), 'completed'],
+    [
+      'a retention cleanup (many jobs in one statement)',
+      async () => db.deleteFrom('jobs').where('finished_at', '<', iso(HISTORY_START + 12 * HOUR)).where('status', 'in', ['completed', 'failed']).execute(),
+      'completed',
+    ],
   ] as const)('%s in a closed bucket changes the answer exactly as the computation', async (_change, change, status) => {
     const filters = FILTERS.map(([, f]) => f);
     for (const filter of filters) for (const [, request] of WINDOWS) await series(request, filter);

@@ -61,66 +61,89 @@ function changesWrittenTimes(distinct: 'IS DISTINCT FROM' | 'IS NOT'): string {
 }
 
 /**
- * The cached buckets of every size holding the time `ms` (an SQL expression), within `scopes`: four
- * candidate starts, so each is a lookup of the primary key, never a range over the cache.
+ * SQLite: one DELETE per changed row, over the candidate starts of every size of each of its times
+ * (lookups of the primary key, never a range). Several DELETE statements in one trigger made a
+ * retention batch of 1,000 jobs take seconds instead of a fraction of one.
  */
-function bucketsHolding(ms: string, scopes: string): string {
-  const starts = BUCKET_SIZES_MS.map((size) => `${ms} - ${ms} % ${size}`).join(', ');
-  return (
-    `bucket_ms IN (${BUCKET_SIZES_MS.join(', ')}) AND ${scopes} ` +
-    `AND bucket_start IN (${starts}) AND bucket_start <= ${ms} AND bucket_start + bucket_ms > ${ms}`
-  );
-}
-
 async function sqliteTriggers(db: AnyDb): Promise<void> {
   const epochMs = (column: string) => `cast(round(unixepoch(${column}, 'subsec') * 1000) as integer)`;
-  const scopesOf = (rows: string[]) => {
+  const forget = (rows: ('OLD' | 'NEW')[]) => {
     const list = (column: string) => ["'*'", ...rows.map((r) => `${r}.${column}`)].join(', ');
-    return `owner IN (${list('owner')}) AND type IN (${list('type')})`;
+    const times = rows.flatMap((r) => ['created_at', 'started_at', 'finished_at'].map((column) => epochMs(`${r}.${column}`)));
+    const starts = times.flatMap((ms) => BUCKET_SIZES_MS.map((size) => `${ms} - ${ms} % ${size}`));
+    const holds = times.map((ms) => `(bucket_start <= ${ms} AND bucket_start + bucket_ms > ${ms})`).join(' OR ');
+    return (
+      `DELETE FROM stats_cache WHERE bucket_ms IN (${BUCKET_SIZES_MS.join(', ')}) AND owner IN (${list('owner')}) AND type IN (${list('type')}) ` +
+      `AND bucket_start IN (${starts.join(', ')}) AND (${holds});`
+    );
   };
-  const forget = (row: 'OLD' | 'NEW', scopes: string) =>
-    ['created_at', 'started_at', 'finished_at'].map((column) => `DELETE FROM stats_cache WHERE ${bucketsHolding(epochMs(`${row}.${column}`), scopes)};`).join('\n');
   const bump = 'UPDATE stats_cache_state SET generation = generation + 1 WHERE id = 1;';
-  const both = scopesOf(['OLD', 'NEW']);
-  await sql
-    .raw(`CREATE TRIGGER stats_cache_jobs_update AFTER UPDATE ON jobs WHEN ${changesWrittenTimes('IS NOT')} BEGIN ${bump} ${forget('OLD', both)} ${forget('NEW', both)} END`)
-    .execute(db);
-  await sql.raw(`CREATE TRIGGER stats_cache_jobs_delete AFTER DELETE ON jobs BEGIN ${bump} ${forget('OLD', scopesOf(['OLD']))} END`).execute(db);
+  await sql.raw(`CREATE TRIGGER stats_cache_jobs_update AFTER UPDATE ON jobs WHEN ${changesWrittenTimes('IS NOT')} BEGIN ${bump} ${forget(['OLD', 'NEW'])} END`).execute(db);
+  await sql.raw(`CREATE TRIGGER stats_cache_jobs_delete AFTER DELETE ON jobs BEGIN ${bump} ${forget(['OLD'])} END`).execute(db);
 }
 
+/**
+ * PostgreSQL: the generation is bumped once per transaction (repeated updates of one row in one
+ * transaction grow a chain of versions that each next update walks: a retention batch of 1,000
+ * deletions took seconds), and the cached keys to forget are computed set-wise: per updated row,
+ * and per DELETE statement from its transition table.
+ */
 async function postgresTriggers(db: AnyDb): Promise<void> {
+  const sizes = BUCKET_SIZES_MS.map((size) => `(${size}::bigint)`).join(', ');
   await sql
     .raw(
-      `CREATE FUNCTION stats_cache_invalidate() RETURNS trigger LANGUAGE plpgsql AS $$
-       DECLARE
-         stamps text[];
-         owners text[];
-         types text[];
-         stamp text;
-         stamp_ms bigint;
+      `CREATE FUNCTION stats_cache_bump() RETURNS void LANGUAGE plpgsql AS $$
        BEGIN
-         -- First: this waits for a cache writer holding the row (FOR UPDATE), so the delete below sees what it stored.
-         UPDATE stats_cache_state SET generation = generation + 1 WHERE id = 1;
-         IF TG_OP = 'UPDATE' THEN
-           stamps := ARRAY[OLD.created_at, OLD.started_at, OLD.finished_at, NEW.created_at, NEW.started_at, NEW.finished_at];
-           owners := ARRAY['*', OLD.owner, NEW.owner];
-           types := ARRAY['*', OLD.type, NEW.type];
-         ELSE
-           stamps := ARRAY[OLD.created_at, OLD.started_at, OLD.finished_at];
-           owners := ARRAY['*', OLD.owner];
-           types := ARRAY['*', OLD.type];
+         -- Before any delete: this waits for a cache writer holding the row (FOR UPDATE), so the deletes see what it stored.
+         IF current_setting('atelier.stats_cache_bumped', true) IS DISTINCT FROM 'on' THEN
+           UPDATE stats_cache_state SET generation = generation + 1 WHERE id = 1;
+           PERFORM set_config('atelier.stats_cache_bumped', 'on', true);
          END IF;
-         FOREACH stamp IN ARRAY stamps LOOP
-           CONTINUE WHEN stamp IS NULL;
-           stamp_ms := (extract(epoch from cast(stamp as timestamptz)) * 1000)::bigint;
-           DELETE FROM stats_cache WHERE ${bucketsHolding('stamp_ms', 'owner = ANY(owners) AND type = ANY(types)')};
-         END LOOP;
+       END $$`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `CREATE FUNCTION stats_cache_keys(stamps text[], owners text[], types text[])
+       RETURNS TABLE (bucket_ms bigint, owner text, type text, bucket_start bigint) LANGUAGE sql STABLE AS $$
+         SELECT z.size, o, t, st.ms - st.ms % z.size
+         FROM (SELECT (extract(epoch from cast(s as timestamptz)) * 1000)::bigint AS ms FROM unnest(stamps) s WHERE s IS NOT NULL) st
+         CROSS JOIN (VALUES ${sizes}) z(size)
+         CROSS JOIN unnest(owners) o
+         CROSS JOIN unnest(types) t
+         WHERE o IS NOT NULL AND t IS NOT NULL
+       $$`,
+    )
+    .execute(db);
+  const forgetKeys = (keys: string) =>
+    `DELETE FROM stats_cache c USING (${keys}) k
+     WHERE c.bucket_ms = k.bucket_ms AND c.owner = k.owner AND c.type = k.type AND c.bucket_start = k.bucket_start;`;
+  await sql
+    .raw(
+      `CREATE FUNCTION stats_cache_forget_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         PERFORM stats_cache_bump();
+         ${forgetKeys(`SELECT DISTINCT * FROM stats_cache_keys(
+           ARRAY[OLD.created_at, OLD.started_at, OLD.finished_at, NEW.created_at, NEW.started_at, NEW.finished_at],
+           ARRAY['*', OLD.owner, NEW.owner], ARRAY['*', OLD.type, NEW.type])`)}
          RETURN NULL;
        END $$`,
     )
     .execute(db);
   await sql
-    .raw(`CREATE TRIGGER stats_cache_jobs_update AFTER UPDATE ON jobs FOR EACH ROW WHEN (${changesWrittenTimes('IS DISTINCT FROM')}) EXECUTE FUNCTION stats_cache_invalidate()`)
+    .raw(
+      `CREATE FUNCTION stats_cache_forget_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF NOT EXISTS (SELECT 1 FROM gone) THEN RETURN NULL; END IF;
+         PERFORM stats_cache_bump();
+         ${forgetKeys(`SELECT DISTINCT keys.* FROM gone g
+           CROSS JOIN LATERAL stats_cache_keys(ARRAY[g.created_at, g.started_at, g.finished_at], ARRAY['*', g.owner], ARRAY['*', g.type]) keys`)}
+         RETURN NULL;
+       END $$`,
+    )
     .execute(db);
-  await sql.raw('CREATE TRIGGER stats_cache_jobs_delete AFTER DELETE ON jobs FOR EACH ROW EXECUTE FUNCTION stats_cache_invalidate()').execute(db);
+  await sql
+    .raw(`CREATE TRIGGER stats_cache_jobs_update AFTER UPDATE ON jobs FOR EACH ROW WHEN (${changesWrittenTimes('IS DISTINCT FROM')}) EXECUTE FUNCTION stats_cache_forget_updated()`)
+    .execute(db);
+  await sql.raw('CREATE TRIGGER stats_cache_jobs_delete AFTER DELETE ON jobs REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION stats_cache_forget_deleted()').execute(db);
 }
