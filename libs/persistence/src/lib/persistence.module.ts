@@ -31,8 +31,10 @@ const blobsFolder = (config: AppConfig) => join(resolve(config.values.dataDir), 
       provide: ATELIER_DB,
       inject: [AppConfig, StorageFaults, { token: RECORDS_POOL_SIZE, optional: true }],
       useFactory: async (config: AppConfig, faults: StorageFaults, recordsPoolSize?: number): Promise<AtelierDb> => {
-        const { databaseUrl, databaseSchema, dataDir } = config.values;
-        if (databaseUrl) return openPostgresRecords(databaseUrl, databaseSchema, recordsPoolSize ?? config.values.databasePoolSize);
+        const { databaseUrl, databaseSchema, dataDir, databasePreparedStatements } = config.values;
+        if (databaseUrl) {
+          return openPostgresRecords(databaseUrl, databaseSchema, recordsPoolSize ?? config.values.databasePoolSize, { preparedStatements: databasePreparedStatements });
+        }
         return openSqliteDatabase(join(resolve(dataDir), 'atelier.db'), faults);
       },
     },

@@ -10,13 +10,13 @@ import type { AtelierTables } from './schema';
 export const RECORDS_POOL_SIZE = Symbol('RECORDS_POOL_SIZE');
 
 /** Distributed records: PostgreSQL through a pg pool, every connection scoped to one schema. */
-export function openPostgresDatabase(url: string, schema = 'public', maxConnections = 10): Kysely<AtelierTables> {
-  return new Kysely<AtelierTables>({ dialect: new PostgresDialect({ pool: recordsPool(url, schema, maxConnections) }) });
+export function openPostgresDatabase(url: string, schema = 'public', maxConnections = 10, options: RecordsPoolOptions = {}): Kysely<AtelierTables> {
+  return new Kysely<AtelierTables>({ dialect: new PostgresDialect({ pool: recordsPool(url, schema, maxConnections, options) }) });
 }
 
 /** openPostgresDatabase, creating the schema first through the same pool (so booting takes no connection beyond it). */
-export async function openPostgresRecords(url: string, schema: string, maxConnections: number): Promise<Kysely<AtelierTables>> {
-  const pool = recordsPool(url, schema, maxConnections);
+export async function openPostgresRecords(url: string, schema: string, maxConnections: number, options: RecordsPoolOptions = {}): Promise<Kysely<AtelierTables>> {
+  const pool = recordsPool(url, schema, maxConnections, options);
   try {
     await createSchema(pool, schema);
   } catch (err) {
@@ -26,9 +26,66 @@ export async function openPostgresRecords(url: string, schema: string, maxConnec
   return new Kysely<AtelierTables>({ dialect: new PostgresDialect({ pool }) });
 }
 
-function recordsPool(url: string, schema: string, maxConnections: number): pg.Pool {
+/**
+ * Ends a statement that PostgreSQL should parse and plan once per connection, not at every call:
+ * the records pool prepares a text ending with it under a name of its own (see PreparingClient).
+ * For the hot statements of fixed text only: each distinct text holds a prepared statement on
+ * every connection for the connection's life.
+ */
+export const PREPARED_STATEMENT = ' /* atelier:prepared */';
+
+/** Statement names by text, shared by every connection (a name always means one text). */
+const preparedNames = new Map<string, string>();
+let preparedCount = 0;
+
+function preparedName(text: string): string {
+  let name = preparedNames.get(text);
+  if (name === undefined) preparedNames.set(text, (name = `atelier_${++preparedCount}`));
+  return name;
+}
+
+/**
+ * PostgreSQL refuses to run a prepared statement whose result columns changed since it was
+ * prepared (a migration from a newer node added a column to `jobs`, which `RETURNING *` reads).
+ */
+function isStalePreparedStatement(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === '0A000' && /cached plan must not change result type/.test(String((err as Error).message));
+}
+
+/**
+ * A pg client that sends a statement ending with PREPARED_STATEMENT as a named one: node-pg parses
+ * it on the connection's first use and from then on only binds and executes it (with large batches
+ * of parameters, the parse and plan were most of PostgreSQL's CPU per job; `npm run bench`, P3).
+ * Kysely calls `query(text, values)`, so the statements keep going through Kysely. A statement
+ * made stale by a schema change is prepared again under a new name, and run once more.
+ */
+class PreparingClient extends pg.Client {
+  override query(...args: unknown[]): never {
+    const [text, values] = args;
+    const query = super.query as (...a: unknown[]) => never;
+    if (typeof text !== 'string' || !text.endsWith(PREPARED_STATEMENT) || !Array.isArray(values) || args.length > 2) return query.apply(this, args);
+    const run = (): Promise<unknown> => query.call(this, { name: preparedName(text), text, values });
+    return run().catch((err: unknown) => {
+      if (!isStalePreparedStatement(err)) throw err;
+      preparedNames.delete(text);
+      return run();
+    }) as never;
+  }
+}
+
+export interface RecordsPoolOptions {
+  /** Whether statements ending with PREPARED_STATEMENT are prepared (DATABASE_PREPARED_STATEMENTS); they run unnamed otherwise. Default true. */
+  readonly preparedStatements?: boolean;
+}
+
+function recordsPool(url: string, schema: string, maxConnections: number, { preparedStatements = true }: RecordsPoolOptions): pg.Pool {
   assertIdentifier(schema);
-  const pool = new PatientPool({ connectionString: url, max: maxConnections, application_name: 'atelier:records' });
+  const pool = new PatientPool({
+    connectionString: url,
+    max: maxConnections,
+    application_name: 'atelier:records',
+    ...(preparedStatements ? { Client: PreparingClient } : {}),
+  });
   // An idle connection the server dropped is discarded by the pool; the next query opens another.
   pool.on('error', () => undefined);
   pool.on('connect', (client) => {

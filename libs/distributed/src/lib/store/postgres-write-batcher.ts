@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { CompiledQuery, type Kysely } from 'kysely';
-import type { AtelierTables } from '@atelier/persistence';
+import { PREPARED_STATEMENT, type AtelierTables } from '@atelier/persistence';
 import {
   JOB_COLUMNS,
   byKeyOnly,
@@ -14,7 +14,7 @@ import {
   type TransitionGuard,
 } from '@atelier/jobs';
 
-/** PostgreSQL types of the columns that are not text (VALUES lists need them spelled out). */
+/** PostgreSQL types of the columns that are not text (the arrays of a batch need them spelled out). */
 const COLUMN_TYPES: Partial<Record<keyof JobRow, string>> = {
   progress: 'double precision',
   current_step: 'integer',
@@ -24,6 +24,11 @@ const COLUMN_TYPES: Partial<Record<keyof JobRow, string>> = {
   max_attempts: 'integer',
 };
 const MAX_ROWS = 200;
+
+/** The batch insert: the rows of one array per column. */
+const INSERT_ROWS =
+  `INSERT INTO "jobs" (${JOB_COLUMNS.map((c) => `"${c}"`).join(', ')}) ` +
+  `SELECT * FROM unnest(${JOB_COLUMNS.map((c, i) => `$${i + 1}::${COLUMN_TYPES[c] ?? 'text'}[]`).join(', ')})${PREPARED_STATEMENT}`;
 
 interface Pending<T> {
   resolve: (value: T) => void;
@@ -41,10 +46,12 @@ interface PendingTransition extends Pending<JobRow | undefined> {
 /**
  * Per-turn batching of the job engine's hot writes on PostgreSQL. Every statement is a round trip
  * that wakes a backend; with many jobs in flight those wake-ups, not the SQL, were the cost
- * (`npm run bench`, P3). Inserts issued in one event-loop turn become one multi-row INSERT;
- * transitions of the same shape become one `UPDATE … FROM (VALUES …) RETURNING`, still conditional
- * row by row; the dependents of many ended jobs are one query. Each caller resolves after the
- * statement that carried its row committed, with its own row. If a batch fails, its rows are
+ * (`npm run bench`, P3). Inserts issued in one event-loop turn become one INSERT of the rows of
+ * `unnest` (one array per column); transitions of the same shape become one
+ * `UPDATE … FROM unnest(…) RETURNING`, still conditional row by row; the dependents of many ended
+ * jobs are one query. A statement's text depends on its shape only, never on how many rows it
+ * carries, so each is prepared once per connection (PREPARED_STATEMENT). Each caller resolves after
+ * the statement that carried its row committed, with its own row. If a batch fails, its rows are
  * retried one statement each, so only the row at fault reports an error.
  */
 export class PostgresWriteBatcher implements JobWriteBatcher {
@@ -53,6 +60,7 @@ export class PostgresWriteBatcher implements JobWriteBatcher {
   private transitions = new Map<string, PendingTransition[]>();
   private dependents = new Map<string, Pending<string[]>[]>();
   private scheduled = false;
+  private readonly transitionTexts = new Map<string, string>();
 
   constructor(
     private readonly db: Kysely<AtelierTables>,
@@ -112,12 +120,9 @@ export class PostgresWriteBatcher implements JobWriteBatcher {
   }
 
   private async flushInserts(batch: { row: JobRow; waiter: Pending<void> }[]): Promise<void> {
-    if (batch.length === 1) return settle(batch[0].waiter, this.db.executeQuery(this.sql.insert(batch[0].row)).then(() => undefined));
-    const params: unknown[] = [];
-    const tuples = batch.map(({ row }) => `(${JOB_COLUMNS.map((c) => `$${params.push(row[c])}`).join(', ')})`);
-    const text = `INSERT INTO "jobs" (${JOB_COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${tuples.join(', ')}`;
+    const params = JOB_COLUMNS.map((c) => batch.map(({ row }) => row[c]));
     try {
-      await this.db.executeQuery(CompiledQuery.raw(text, params));
+      await this.db.executeQuery(CompiledQuery.raw(INSERT_ROWS, params));
       for (const { waiter } of batch) waiter.resolve();
     } catch {
       await Promise.all(batch.map(({ row, waiter }) => settle(waiter, this.db.executeQuery(this.sql.insert(row)).then(() => undefined))));
@@ -127,33 +132,19 @@ export class PostgresWriteBatcher implements JobWriteBatcher {
   private async flushTransitions(batch: PendingTransition[]): Promise<void> {
     const one = (t: PendingTransition) =>
       settle(t, this.db.executeQuery<JobRow>(this.sql.transition(t.id, t.from, t.set, t.addAttempt, t.guard)).then((r) => r.rows[0]));
-    if (batch.length === 1) return one(batch[0]);
     const [first] = batch;
     const keys = Object.keys(first.set) as (keyof JobRow)[];
     const guardNames: GuardValueName[] = [];
     if (first.guard.dueBy !== undefined) guardNames.push('due_by');
     if (first.guard.ownedBy !== undefined) guardNames.push('owned_by');
-    const params: unknown[] = [];
-    const cast = (value: unknown, type = 'text') => `$${params.push(value)}::${type}`;
-    const tuples = batch.map((t) => {
-      const values = [cast(t.id), ...keys.map((k) => cast(t.set[k], COLUMN_TYPES[k])), ...guardValues(t.guard).map((v) => cast(v))];
-      return `(${values.join(', ')})`;
-    });
-    const assignments = keys.map((k) => `"${k}" = v."${k}"`);
-    if (first.addAttempt) assignments.push(`"attempts" = j."attempts" + 1`);
-    // Every row is found by its id: the id list keeps the planner on the primary key even before it
-    // has statistics (it would scan a table it takes for small, once per VALUES row), and the
-    // guards only filter (see byKeyOnly).
-    const guards = transitionConditions(first.from, first.guard, {
-      column: (c) => `j."${c}"`,
-      status: (s) => cast(s),
-      value: (name) => `v."${name}"`,
-    });
-    const where = [`j."id" = ANY(${cast(batch.map((t) => t.id), 'text[]')})`, `j."id" = v."id"`, ...guards.map(byKeyOnly)];
-    const columns = ['"id"', ...keys.map((k) => `"${k}"`), ...guardNames.map((n) => `"${n}"`)];
-    const text =
-      `UPDATE "jobs" AS j SET ${assignments.join(', ')} FROM (VALUES ${tuples.join(', ')}) AS v(${columns.join(', ')}) ` +
-      `WHERE ${where.join(' AND ')} RETURNING j.*`;
+    // One array per column of the batch (ids first), then the statuses it may leave.
+    const params: unknown[] = [
+      batch.map((t) => t.id),
+      ...keys.map((k) => batch.map((t) => t.set[k])),
+      ...guardNames.map((_, i) => batch.map((t) => guardValues(t.guard)[i])),
+      ...first.from,
+    ];
+    const text = this.transitionText(transitionShape(keys, first.from, first.addAttempt, first.guard), keys, guardNames, first);
     try {
       const { rows } = await this.db.executeQuery<JobRow>(CompiledQuery.raw(text, params));
       const byId = new Map(rows.map((r) => [r.id, r]));
@@ -161,6 +152,31 @@ export class PostgresWriteBatcher implements JobWriteBatcher {
     } catch {
       await Promise.all(batch.map(one));
     }
+  }
+
+  /** The batch statement of one transition shape, written once (its text is what PostgreSQL prepares). */
+  private transitionText(shape: string, keys: (keyof JobRow)[], guardNames: GuardValueName[], first: PendingTransition): string {
+    let text = this.transitionTexts.get(shape);
+    if (text !== undefined) return text;
+    const columns = ['id', ...keys, ...guardNames];
+    const arrays = columns.map((c, i) => `$${i + 1}::${COLUMN_TYPES[c as keyof JobRow] ?? 'text'}[]`);
+    let next = columns.length;
+    const assignments = keys.map((k) => `"${k}" = v."${k}"`);
+    if (first.addAttempt) assignments.push(`"attempts" = j."attempts" + 1`);
+    // Every row is found by its id: the id list keeps the planner on the primary key even before it
+    // has statistics (it would scan a table it takes for small, once per row of the batch), and the
+    // guards only filter (see byKeyOnly).
+    const guards = transitionConditions(first.from, first.guard, {
+      column: (c) => `j."${c}"`,
+      status: () => `$${++next}::text`,
+      value: (name) => `v."${name}"`,
+    });
+    const where = [`j."id" = ANY($1::text[])`, `j."id" = v."id"`, ...guards.map(byKeyOnly)];
+    text =
+      `UPDATE "jobs" AS j SET ${assignments.join(', ')} FROM unnest(${arrays.join(', ')}) AS v(${columns.map((c) => `"${c}"`).join(', ')}) ` +
+      `WHERE ${where.join(' AND ')} RETURNING j.*${PREPARED_STATEMENT}`;
+    this.transitionTexts.set(shape, text);
+    return text;
   }
 
   private async flushDependents(waiting: Map<string, Pending<string[]>[]>): Promise<void> {

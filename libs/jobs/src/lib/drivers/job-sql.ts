@@ -1,5 +1,5 @@
 import { CompiledQuery } from 'kysely';
-import type { SqlDialectName } from '@atelier/persistence';
+import { PREPARED_STATEMENT, type SqlDialectName } from '@atelier/persistence';
 import type { TransitionGuard } from '../ports/job-store.port';
 import type { JobRow } from './job-row';
 
@@ -19,13 +19,17 @@ export class JobSql {
   private readonly insertText: string;
   private readonly getText: string;
   private readonly dependentsText: string;
+  private readonly dependentsOfManyText: string;
 
   constructor(private readonly dialect: SqlDialectName) {
-    this.insertText = `INSERT INTO "jobs" (${JOB_COLUMNS.map(quote).join(', ')}) VALUES (${JOB_COLUMNS.map((_, i) => this.param(i)).join(', ')})`;
-    this.getText = `SELECT * FROM "jobs" WHERE "id" = ${this.param(0)}`;
+    this.insertText = this.prepared(`INSERT INTO "jobs" (${JOB_COLUMNS.map(quote).join(', ')}) VALUES (${JOB_COLUMNS.map((_, i) => this.param(i)).join(', ')})`);
+    this.getText = this.prepared(`SELECT * FROM "jobs" WHERE "id" = ${this.param(0)}`);
     // Led by the dependency index, each dependent then probed by its key (a join lets the planners
     // scan every queued job instead; see dependentIsQueued).
-    this.dependentsText = `SELECT "job_id" AS "id" FROM "job_dependencies" d WHERE "depends_on_id" = ${this.param(0)} AND ${this.dependentIsQueued()}`;
+    this.dependentsText = this.prepared(`SELECT "job_id" AS "id" FROM "job_dependencies" d WHERE "depends_on_id" = ${this.param(0)} AND ${this.dependentIsQueued()}`);
+    this.dependentsOfManyText = this.prepared(
+      `SELECT d."depends_on_id", d."job_id" AS "id" FROM "job_dependencies" d WHERE d."depends_on_id" = ANY($1::text[]) AND ${this.dependentIsQueued()}`,
+    );
   }
 
   insert(row: JobRow): CompiledQuery {
@@ -38,10 +42,7 @@ export class JobSql {
 
   /** PostgreSQL: (depends_on_id, id) of the queued jobs that depend on any of `ids`. */
   dependentsOfMany(ids: string[]): CompiledQuery {
-    return CompiledQuery.raw(
-      `SELECT d."depends_on_id", d."job_id" AS "id" FROM "job_dependencies" d WHERE d."depends_on_id" = ANY($1::text[]) AND ${this.dependentIsQueued()}`,
-      [ids],
-    );
+    return CompiledQuery.raw(this.dependentsOfManyText, [ids]);
   }
 
   /** Ids of queued jobs that depend on `id`. */
@@ -64,7 +65,7 @@ export class JobSql {
         status: () => this.param(n++),
         value: () => this.param(n++),
       });
-      text = `UPDATE "jobs" SET ${assignments.join(', ')} WHERE "id" = ${idParam} AND ${where.join(' AND ')} RETURNING *`;
+      text = this.prepared(`UPDATE "jobs" SET ${assignments.join(', ')} WHERE "id" = ${idParam} AND ${where.join(' AND ')} RETURNING *`);
       this.texts.set(shape, text);
     }
     const params: unknown[] = keys.map((k) => set[k]);
@@ -92,6 +93,11 @@ export class JobSql {
     return this.dialect === 'postgres'
       ? `(SELECT "jobs"."status" FROM "jobs" WHERE "jobs"."id" = d."job_id") = 'queued'`
       : `EXISTS (SELECT 1 FROM "jobs" WHERE "jobs"."id" = d."job_id" AND "jobs"."status" = 'queued')`;
+  }
+
+  /** PostgreSQL prepares these texts once per connection (SQLite's driver caches its prepared statements itself). */
+  private prepared(text: string): string {
+    return this.dialect === 'postgres' ? `${text}${PREPARED_STATEMENT}` : text;
   }
 
   private param(index: number): string {

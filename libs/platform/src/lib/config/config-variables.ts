@@ -85,6 +85,12 @@ export const CONFIG_VARIABLES = {
     '10',
     integer(2, 1000),
   ),
+  databasePreparedStatements: variable(
+    'DATABASE_PREPARED_STATEMENTS',
+    'Distributed mode: PostgreSQL prepares the hot statements of the job store once per connection (less CPU per job). Set false behind a pooler in transaction mode that cannot keep prepared statements (PgBouncer before 1.21, or its max_prepared_statements = 0).',
+    'true',
+    boolean,
+  ),
   redisUrl: variable('REDIS_URL', 'redis://… switches dispatch to BullMQ and events to a Redis Stream.', undefined, url('redis', 'rediss')),
   queueBackend: variable(
     'QUEUE_BACKEND',
