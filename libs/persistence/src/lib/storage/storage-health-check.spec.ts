@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runHealthChecks } from '@atelier/platform';
 import { StorageFaults } from './storage-faults';
-import { StorageHealthCheck } from './storage-health-check';
+import { PROBE_REUSE_MS, StorageHealthCheck } from './storage-health-check';
 
 describe('StorageHealthCheck', () => {
   let dir: string;
@@ -46,5 +46,37 @@ describe('StorageHealthCheck', () => {
     const { ok, checks } = await run(check);
     expect(ok).toBe(false);
     expect(checks['storage'].detail).toContain('ENOENT');
+  });
+
+  it('lets the checks that arrive together share one probe, and a passed probe answer for a second', async () => {
+    const check = new StorageHealthCheck([{ path: dir }], faults, () => now);
+    const probes = jest.spyOn(check as unknown as { probe: () => Promise<void> }, 'probe');
+    const answers = await Promise.all(Array.from({ length: 50 }, () => run(check)));
+    expect(answers.every((a) => a.ok)).toBe(true);
+    expect(probes).toHaveBeenCalledTimes(1);
+
+    now += PROBE_REUSE_MS - 1;
+    expect((await run(check)).ok).toBe(true);
+    expect(probes).toHaveBeenCalledTimes(1);
+    now += 1;
+    expect((await run(check)).ok).toBe(true);
+    expect(probes).toHaveBeenCalledTimes(2);
+  });
+
+  it('never reuses a failed probe: the folder back, the next check passes', async () => {
+    const folder = join(dir, 'data');
+    const check = new StorageHealthCheck([{ path: folder }], faults, () => now);
+    expect((await run(check)).ok).toBe(false);
+    mkdirSync(folder);
+    // Its own failed probe was recorded as a fault: past the fault window, the folder answers again.
+    now += 61_000;
+    expect((await run(check)).ok).toBe(true);
+  });
+
+  it('still fails at once on a failed write of the product, within a passed probe’s second', async () => {
+    const check = new StorageHealthCheck([{ path: dir }], faults, () => now);
+    expect((await run(check)).ok).toBe(true);
+    faults.capture(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }), dir);
+    expect((await run(check)).ok).toBe(false);
   });
 });
