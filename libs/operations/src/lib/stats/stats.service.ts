@@ -48,10 +48,11 @@ export class StatsService {
     if (count === 0) return [];
     const scope = { bucketMs: window.bucketMs, owner: filter.owner ?? '*', type: filter.type ?? '*' };
     const starts = Array.from({ length: count }, (_, i) => window.from + i * window.bucketMs);
-    // The generation before anything is computed: an invalidation after this read keeps what is computed out of the cache.
-    const [generation, cached] = await Promise.all([this.cache.generation(), this.cache.read(scope, window.from, window.from + count * window.bucketMs)]);
+    const cached = await this.cache.read(scope, window.from, window.from + count * window.bucketMs);
     const missing = starts.flatMap((start, i) => (cached.has(start) ? [] : [i]));
     if (missing.length > 0) {
+      // The generation before anything is computed: an invalidation after this read keeps what is computed out of the cache.
+      const generation = await this.cache.generation();
       const computed = await this.computedPoints(subWindow(window, missing[0], missing[missing.length - 1] + 1), filter);
       const fresh = computed.filter((p) => !cached.has(Date.parse(p.at)));
       for (const point of fresh) cached.set(Date.parse(point.at), point);
