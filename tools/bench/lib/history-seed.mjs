@@ -32,7 +32,13 @@ export async function seedSqliteHistory(dir, count) {
   try {
     const insert = conn.prepare(`INSERT INTO jobs (${HISTORY_COLUMNS.join(', ')}) VALUES (${HISTORY_COLUMNS.map((c) => `@${c}`).join(', ')})`);
     const write = conn.transaction((rows) => rows.forEach((r) => insert.run(r)));
+    // The search index (migration 011) is built once after the rows rather than row by row: its
+    // trigger on job_search is set aside meanwhile, and FTS5 rebuilds from job_search in one pass.
+    const ftsTriggers = conn.prepare(`SELECT sql, name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'job_search'`).all();
+    for (const t of ftsTriggers) conn.exec(`DROP TRIGGER "${t.name}"`);
     for (const rows of batches(count, BATCH * 4)) write(rows);
+    conn.exec(`INSERT INTO job_search_fts (job_search_fts) VALUES ('rebuild')`);
+    for (const t of ftsTriggers) conn.exec(t.sql);
     conn.pragma('wal_checkpoint(TRUNCATE)');
     const { bytes } = conn.prepare('SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size()').get();
     return { bytes, deepId: conn.prepare(DEEP_ID).get(Math.floor(count * 0.1)).id };
@@ -56,12 +62,17 @@ export async function seedPostgresHistory(url, schema, count) {
   try {
     const arrays = HISTORY_COLUMNS.map((c, i) => `$${i + 1}::${PG_TYPES[c] ?? 'text'}[]`).join(', ');
     const insert = `INSERT INTO jobs (${HISTORY_COLUMNS.join(', ')}) SELECT * FROM unnest(${arrays})`;
+    // The trigram index of the search text (migration 011) is built once after the rows, not row by row.
+    const { rows: searchIndexes } = await client.query(`SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename = 'job_search' AND indexdef LIKE '%USING gin%'`, [schema]);
     await client.query('BEGIN');
+    for (const { indexname } of searchIndexes) await client.query(`DROP INDEX "${indexname}"`);
     for (const rows of batches(count, BATCH)) {
       await client.query(insert, HISTORY_COLUMNS.map((c) => rows.map((r) => r[c])));
     }
+    for (const { indexdef } of searchIndexes) await client.query(indexdef);
     await client.query('COMMIT');
     await client.query('ANALYZE jobs');
+    await client.query('ANALYZE job_search');
     const bytes = Number((await client.query(`SELECT pg_total_relation_size('jobs') AS bytes`)).rows[0].bytes);
     return { bytes, deepId: (await client.query(DEEP_ID.replace('?', '$1'), [Math.floor(count * 0.1)])).rows[0].id };
   } finally {

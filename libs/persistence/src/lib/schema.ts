@@ -224,6 +224,12 @@ export interface IdempotencyKeysTable {
   created_at: string;
 }
 
+/** The search text of a job (migration 011): kept by triggers, read by `q` on the job list. */
+export interface JobSearchTable {
+  job_id: string;
+  body: string;
+}
+
 export interface AtelierTables {
   jobs: JobsTable;
   job_dependencies: JobDependenciesTable;
@@ -245,6 +251,7 @@ export interface AtelierTables {
   queue_states: QueueStatesTable;
   job_dismissals: JobDismissalsTable;
   idempotency_keys: IdempotencyKeysTable;
+  job_search: JobSearchTable;
 }
 
 export type AtelierDb = Kysely<AtelierTables>;

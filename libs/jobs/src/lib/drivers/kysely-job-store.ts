@@ -3,6 +3,7 @@ import { FINISHED_STATUSES, UNFINISHED_STATUSES, type JobStatus } from '@atelier
 import { runInTransactionScope, type AtelierTables, type SqlDialectName } from '@atelier/persistence';
 import { JobStore, type ChildSummary, type JobListQuery, type JobPatch, type JobRecord, type NewJobRecord, type ProgressPatch, type TransitionGuard } from '../ports/job-store.port';
 import { newRecordToRow, patchToRow, rowToRecord, type JobRow } from './job-row';
+import { searchCondition } from './job-search';
 import { JobSql } from './job-sql';
 import type { JobWriteBatcher } from './job-write-batcher';
 
@@ -78,30 +79,9 @@ export class KyselyJobStore extends JobStore {
     if (q.afterId) query = query.where('id', '>', q.afterId);
     if (q.createdAfter) query = query.where('created_at', '>=', q.createdAfter);
     if (q.createdBefore) query = query.where('created_at', '<', q.createdBefore);
-    if (q.search) query = query.where(this.searchCondition(q.search));
+    if (q.search) query = query.where(await searchCondition(this.db, this.dialect, q.search));
     const rows = await query.orderBy('id', q.ascending ? 'asc' : 'desc').limit(q.limit).execute();
     return rows.map(rowToRecord);
-  }
-
-  /**
-   * Search: a job id prefix, or the text anywhere in the title, the preset name asked for, the
-   * name of a preset the job made, or the upload's file name. LIKE wildcards in the text match
-   * themselves.
-   */
-  private searchCondition(text: string) {
-    const needle = text.trim().toLowerCase();
-    const escaped = needle.replace(/[!%_]/g, (c) => `!${c}`);
-    const like = `%${escaped}%`;
-    const prefix = `${escaped}%`;
-    const json = (column: string, key: string) =>
-      this.dialect === 'postgres' ? sql`lower(${sql.ref(column)}::json->>${key})` : sql`lower(json_extract(${sql.ref(column)}, ${'$.' + key}))`;
-    return sql<boolean>`(
-      ${sql.ref('jobs.id')} LIKE ${prefix} ESCAPE '!'
-      OR lower(${sql.ref('jobs.title')}) LIKE ${like} ESCAPE '!'
-      OR ${json('jobs.input', 'preset_name')} LIKE ${like} ESCAPE '!'
-      OR ${json('jobs.metadata', 'file_name')} LIKE ${like} ESCAPE '!'
-      OR EXISTS (SELECT 1 FROM presets p WHERE p.job_id = ${sql.ref('jobs.id')} AND lower(p.name) LIKE ${like} ESCAPE '!')
-    )`;
   }
 
   async children(parentId: string): Promise<JobRecord[]> {

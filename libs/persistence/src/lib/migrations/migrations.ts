@@ -10,6 +10,7 @@ import { operationsMigration } from './007-operations';
 import { idempotencyMigration } from './008-idempotency';
 import { webhooksMigration } from './009-webhooks';
 import { statsIndexesMigration } from './010-stats-indexes';
+import { jobSearchMigration } from './011-job-search';
 import { statsCacheMigration } from './012-stats-cache';
 
 /** One list of migrations for both dialects; names sort in the order they apply. */
@@ -27,6 +28,7 @@ class StaticMigrations implements MigrationProvider {
       '008-idempotency': idempotencyMigration(this.dialect),
       '009-webhooks': webhooksMigration(),
       '010-stats-indexes': statsIndexesMigration(),
+      '011-job-search': jobSearchMigration(this.dialect),
       '012-stats-cache': statsCacheMigration(this.dialect),
     };
   }

@@ -1,0 +1,157 @@
+import { sql } from 'kysely';
+import pg from 'pg';
+import { ensurePostgresSchema, migrateToLatest, openPostgresDatabase, openSqliteDatabase, type AtelierDb, type SqlDialectName } from '@atelier/persistence';
+import { uuidv7 } from '@atelier/platform';
+import type { NewJobRecord } from '../ports/job-store.port';
+import { KyselyJobStore } from './kysely-job-store';
+
+const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** The search (`q`) of the job list on each dialect, through the job_search index kept by triggers (migration 011). */
+describe.each<SqlDialectName>(['sqlite', 'postgres'])('KyselyJobStore search (%s)', (dialect) => {
+  let db: AtelierDb;
+  let store: KyselyJobStore;
+  const schema = `job_search_spec_${process.pid}_${Date.now()}`;
+  let clock = Date.now() - 60_000;
+
+  const job = (fields: Partial<NewJobRecord> = {}): NewJobRecord => {
+    clock += 1;
+    return {
+      job_id: uuidv7(clock),
+      type: 'analyze',
+      title: 'Hair color analysis',
+      parent_id: null,
+      child_ids: [],
+      depends_on: [],
+      priority: 0,
+      max_attempts: 3,
+      input: {},
+      metadata: {},
+      owner: null,
+      run_at: null,
+      created_at: new Date(clock).toISOString(),
+      ...fields,
+    };
+  };
+  const add = async (fields: Partial<NewJobRecord> = {}) => (await store.insert([job(fields)]))[0];
+  const found = async (search: string, extra: { limit?: number; beforeId?: string } = {}) =>
+    (await store.list({ search, limit: extra.limit ?? 50, beforeId: extra.beforeId })).map((j) => j.job_id);
+  const addPreset = (jobId: string, name: string) =>
+    db
+      .insertInto('presets')
+      .values({ preset_id: uuidv7(), category: 'hair-color', name, data: '{}', source_image_id: null, job_id: jobId, provider: 'offline', model: 'm', created_at: new Date().toISOString() })
+      .execute();
+
+  beforeAll(async () => {
+    if (dialect === 'postgres') {
+      await ensurePostgresSchema(PG_URL, schema);
+      db = openPostgresDatabase(PG_URL, schema);
+    } else {
+      db = openSqliteDatabase(':memory:');
+    }
+    await migrateToLatest(db, dialect);
+    store = new KyselyJobStore(db, dialect);
+  });
+
+  afterAll(async () => {
+    await db?.destroy();
+    if (dialect === 'postgres') {
+      const client = new pg.Client({ connectionString: PG_URL });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    }
+  });
+
+  beforeEach(async () => {
+    await db.deleteFrom('presets').execute();
+    await db.deleteFrom('jobs').execute();
+  });
+
+  it('finds a rare term through the index, by title, preset name asked for or file name', async () => {
+    const byTitle = await add({ title: 'Quokka portrait' });
+    const byPreset = await add({ input: { preset_name: 'Autumn Quokka' } });
+    const byFile = await add({ metadata: { file_name: 'QUOKKA-1.jpg' } });
+    for (let i = 0; i < 20; i++) await add({ metadata: { file_name: `other-${i}.jpg` } });
+
+    expect(await found('quokka')).toEqual([byFile.job_id, byPreset.job_id, byTitle.job_id]);
+    expect(await found('QuOkKa-1')).toEqual([byFile.job_id]);
+    expect(await found('okk')).toHaveLength(3);
+    expect(await found('nothing-has-this')).toEqual([]);
+  });
+
+  it('answers a common term newest first, a page at a time', async () => {
+    // Most of the newest jobs hold the term, so the newest-first scan serves it; then a few, so the index does.
+    const batch = Array.from({ length: 1005 }, (_, i) => job({ title: `Copper look ${i}` }));
+    const matching = (await store.insert(batch)).map((j) => j.job_id).reverse();
+    await add({ title: 'Ash look' });
+    expect(await found('copper', { limit: 10 })).toEqual(matching.slice(0, 10));
+    expect(await found('copper', { limit: 10, beforeId: matching[9] })).toEqual(matching.slice(10, 20));
+
+    await db.deleteFrom('jobs').where('id', 'in', matching.slice(0, 1000)).execute();
+    const rest = matching.slice(1000);
+    expect(await found('copper', { limit: 2 })).toEqual(rest.slice(0, 2));
+    expect(await found('copper', { limit: 2, beforeId: rest[1] })).toEqual(rest.slice(2, 4));
+  });
+
+  it('finds a job by the name of a preset it made later, and forgets the name when the preset goes', async () => {
+    const made = await add({ title: 'Makeup analysis' });
+    await add({ title: 'Makeup analysis' });
+    expect(await found('berry bold')).toEqual([]);
+    await addPreset(made.job_id, 'Berry Bold');
+    expect(await found('berry bold')).toEqual([made.job_id]);
+    await db.updateTable('presets').set({ name: 'Winter ash' }).where('job_id', '=', made.job_id).execute();
+    expect(await found('berry bold')).toEqual([]);
+    expect(await found('winter')).toEqual([made.job_id]);
+    await db.deleteFrom('presets').execute();
+    expect(await found('winter')).toEqual([]);
+  });
+
+  it('follows a change of title, and a status update leaves the search text alone', async () => {
+    const renamed = await add({ title: 'Face shape analysis' });
+    await store.transition(renamed.job_id, ['queued'], { title: 'Eyebrows analysis' });
+    expect(await found('face shape')).toEqual([]);
+    expect(await found('eyebrows')).toEqual([renamed.job_id]);
+
+    const before = await db.selectFrom('job_search').select('body').where('job_id', '=', renamed.job_id).executeTakeFirstOrThrow();
+    await store.transition(renamed.job_id, ['queued'], { status: 'running', started_at: new Date().toISOString() });
+    await store.updateProgress(renamed.job_id, { progress: 0.5, current_step: 1, total_steps: 2, step_label: 'Half' });
+    expect(await db.selectFrom('job_search').select('body').where('job_id', '=', renamed.job_id).executeTakeFirstOrThrow()).toEqual(before);
+  });
+
+  it('matches LIKE wildcards and quotes in the needle as themselves', async () => {
+    const percent = await add({ input: { preset_name: 'Evening look 100%' } });
+    const underscore = await add({ metadata: { file_name: 'portrait_ada.jpg' } });
+    const quoted = await add({ title: 'The "bold" look' });
+    await add({ title: 'Evening look 1000', metadata: { file_name: 'portraitXada.jpg' } });
+
+    expect(await found('look 100%')).toEqual([percent.job_id]);
+    expect(await found('t_ad')).toEqual([underscore.job_id]);
+    expect(await found('l_ok')).toEqual([]);
+    expect(await found('"bold"')).toEqual([quoted.job_id]);
+    expect(await found('e "b')).toEqual([quoted.job_id]);
+    expect(await found('"')).toEqual([quoted.job_id]);
+  });
+
+  it('answers short needles and job id prefixes', async () => {
+    const a = await add({ title: 'Ox' });
+    const b = await add({ title: 'Lynx' });
+    expect(await found('ox')).toEqual([a.job_id]);
+    expect(await found('x')).toEqual([b.job_id, a.job_id]);
+    expect(await found(a.job_id.slice(0, 30))).toEqual([a.job_id]);
+    expect(await found(b.job_id.toUpperCase())).toEqual([b.job_id]);
+  });
+
+  it('drops the search text of a deleted job', async () => {
+    const gone = await add({ title: 'Ephemeral analysis' });
+    await add({ title: 'Ephemeral analysis' });
+    await store.delete(gone.job_id);
+    expect(await db.selectFrom('job_search').select('job_id').where('job_id', '=', gone.job_id).execute()).toEqual([]);
+    expect(await found('ephemeral')).toHaveLength(1);
+    if (dialect === 'sqlite') {
+      // The FTS index dropped it as well: an external-content FTS5 table answers stale rows otherwise.
+      const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM job_search_fts WHERE job_search_fts MATCH '"ephemeral"'`.execute(db);
+      expect(rows[0].n).toBe(1);
+    }
+  });
+});
