@@ -12,6 +12,7 @@ import { webhooksMigration } from './009-webhooks';
 import { statsIndexesMigration } from './010-stats-indexes';
 import { jobSearchMigration } from './011-job-search';
 import { statsCacheMigration } from './012-stats-cache';
+import { partialTimeIndexesMigration } from './013-partial-time-indexes';
 
 /** One list of migrations for both dialects; names sort in the order they apply. */
 class StaticMigrations implements MigrationProvider {
@@ -30,6 +31,7 @@ class StaticMigrations implements MigrationProvider {
       '010-stats-indexes': statsIndexesMigration(),
       '011-job-search': jobSearchMigration(this.dialect),
       '012-stats-cache': statsCacheMigration(this.dialect),
+      '013-partial-time-indexes': partialTimeIndexesMigration(),
     };
   }
 }
