@@ -68,7 +68,10 @@ async function upSqlite(db: AnyDb): Promise<void> {
 
 async function upPostgres(db: AnyDb): Promise<void> {
   const body = (id: string) => bodyOf('postgres', id);
-  await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db);
+  // In `public` when there is one: an extension belongs to the schema it was created in, and
+  // dropping that schema (a throw-away one of a test) would drop it, and every schema's index on it.
+  const { rows: publics } = await sql`SELECT 1 FROM pg_namespace WHERE nspname = 'public'`.execute(db);
+  await sql.raw(`CREATE EXTENSION IF NOT EXISTS pg_trgm${publics.length ? ' SCHEMA public' : ''}`).execute(db);
   // The extension lives in one schema of the database (maybe not this one): name its operator class with it.
   const { rows } = await sql<{ schema: string }>`SELECT n.nspname AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'`.execute(db);
   const trgmOps = `"${rows[0].schema}".gin_trgm_ops`;
