@@ -24,12 +24,6 @@ export function openSqliteDatabase(file: string, faults = new StorageFaults()): 
   connection.pragma('synchronous = NORMAL');
   connection.pragma('busy_timeout = 5000');
   connection.pragma('foreign_keys = ON');
-  // A statement inside a transaction that fires triggers (the search index and the stats cache keep
-  // themselves current by triggers on jobs) keeps a statement journal, which SQLite spills to a
-  // temporary file past 64 KiB: a file created, written and deleted per statement, most of the
-  // cost of the triggers (P3 embedded: ≈ 355 → 285 µs of CPU per job). In memory, they cost what
-  // they hold; so do the sorts of the few queries that need one (the stats series' percentiles).
-  connection.pragma('temp_store = MEMORY');
   if (file === ':memory:') return new Kysely<AtelierTables>({ dialect: sqliteDialect(connection) });
   // Checkpoints run on a worker thread; this threshold (≈ 40 MB of WAL) only matters if it falls behind.
   connection.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
