@@ -126,7 +126,17 @@ export default {
         const cancel = list.locator('button[aria-label^="Cancel "]').first();
         const cancelling = await cancel.evaluate((button) => button.closest('atl-task-card').getAttribute('data-job-id'));
         await timed('cancel', () => cancel.click());
-        await page.locator(`atl-task-card[data-job-id="${cancelling}"][data-status="cancelled"]`).waitFor({ state: 'attached', timeout: 10_000 }).catch(() => undefined);
+        // The cancel has reached the panel once the card says so, or has left the rendered rows: the
+        // list is virtualised, and a cancelled card moves to the group at its end. (Waiting for the
+        // card alone timed out at 10 s in every round: most of P7's run time.)
+        await page.waitForFunction(
+          (id) => {
+            const card = document.querySelector(`atl-task-card[data-job-id="${id}"]`);
+            return !card || card.getAttribute('data-status') === 'cancelled';
+          },
+          cancelling,
+          { timeout: 10_000 },
+        );
         // The cancelled group is at the end of the list.
         await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
         const dismiss = list.locator('button[aria-label^="Dismiss "]').first();
