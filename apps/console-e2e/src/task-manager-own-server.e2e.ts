@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer } from 'node:net';
 import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { request as playwrightRequest, type APIRequestContext, type Browser, type BrowserContext, type Locator } from '@playwright/test';
 import { submitAnalysis } from './support/access';
+import { freePort } from './support/free-port';
 import { ConsolePage, E2E_ADMIN, expect, signIn, test } from './support/fixtures';
 import { consoleOrigin } from './support/sign-in';
 
@@ -134,17 +134,6 @@ class OwnServer {
   async browserContext(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
     return browser.newContext({ ...options, baseURL: this.url, storageState: await signIn(this.url, E2E_ADMIN) });
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 test.describe('against a server of their own', () => {

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from './free-port';
 import { E2E_OIDC_CLIENT, startOidcProvider } from './oidc-provider';
 import { E2E_ADMIN, signIn } from './sign-in';
 
@@ -14,18 +14,6 @@ import { E2E_ADMIN, signIn } from './sign-in';
 const root = resolve(__dirname, '../../../..');
 const main = join(root, 'dist/server/apps/api/src/main.js');
 const consoleDir = join(root, 'dist/apps/console/browser');
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
 
 async function waitForHealth(url: string, child: ChildProcess, log: () => string): Promise<void> {
   const deadline = Date.now() + 30_000;
