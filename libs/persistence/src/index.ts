@@ -11,3 +11,4 @@ export * from './lib/storage/storage-faults';
 export * from './lib/storage/storage-health-check';
 export * from './lib/persistence.module';
 export * from './lib/transaction-scope';
+export * from './lib/search-body';

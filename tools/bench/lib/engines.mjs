@@ -60,3 +60,20 @@ export async function openMigratedSqlite(file) {
   conn.pragma('foreign_keys = ON');
   return conn;
 }
+
+/**
+ * The search texts of jobs written straight by SQL, as the product writes them after each insert
+ * (JobSearchIndexer, migration 014): in one pass, the FTS5 index rebuilt once from them rather than
+ * row by row (its trigger on job_search is set aside meanwhile).
+ */
+export function writeSearchTexts(conn) {
+  const { jobSearchBodySql } = dist('libs/persistence/src/index.js');
+  const ftsTriggers = conn.prepare(`SELECT sql, name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'job_search'`).all();
+  conn.transaction(() => {
+    for (const t of ftsTriggers) conn.exec(`DROP TRIGGER "${t.name}"`);
+    // `n`, not `j`: the body's own subquery reads the job as `j`.
+    conn.exec(`INSERT INTO job_search (job_id, body) SELECT n.id, ${jobSearchBodySql('sqlite', 'n.id')} FROM jobs n ORDER BY n.id ON CONFLICT (job_id) DO NOTHING`);
+    conn.exec(`INSERT INTO job_search_fts (job_search_fts) VALUES ('rebuild')`);
+    for (const t of ftsTriggers) conn.exec(t.sql);
+  })();
+}

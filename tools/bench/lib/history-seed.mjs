@@ -2,7 +2,7 @@
 // file migrated by the product, or a throw-away PostgreSQL schema migrated by it. Set-wise SQL in
 // large transactions, so a million rows take a minute or less, not an hour of jobs.create().
 import { join } from 'node:path';
-import { openMigratedSqlite } from './engines.mjs';
+import { openMigratedSqlite, writeSearchTexts } from './engines.mjs';
 import { HISTORY_COLUMNS, historyRows } from './history-rows.mjs';
 import { dist, require } from './workspace.mjs';
 
@@ -32,16 +32,8 @@ export async function seedSqliteHistory(dir, count) {
   try {
     const insert = conn.prepare(`INSERT INTO jobs (${HISTORY_COLUMNS.join(', ')}) VALUES (${HISTORY_COLUMNS.map((c) => `@${c}`).join(', ')})`);
     const write = conn.transaction((rows) => rows.forEach((r) => insert.run(r)));
-    // With triggers on jobs, every INSERT in a transaction keeps a statement journal, which spills
-    // to a temporary file past 64 KiB: in memory the seed runs ≈ 3 × faster.
-    conn.pragma('temp_store = MEMORY');
-    // The search index (migration 011) is built once after the rows rather than row by row: its
-    // trigger on job_search is set aside meanwhile, and FTS5 rebuilds from job_search in one pass.
-    const ftsTriggers = conn.prepare(`SELECT sql, name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'job_search'`).all();
-    for (const t of ftsTriggers) conn.exec(`DROP TRIGGER "${t.name}"`);
     for (const rows of batches(count, BATCH * 4)) write(rows);
-    conn.exec(`INSERT INTO job_search_fts (job_search_fts) VALUES ('rebuild')`);
-    for (const t of ftsTriggers) conn.exec(t.sql);
+    writeSearchTexts(conn);
     conn.pragma('wal_checkpoint(TRUNCATE)');
     const { bytes } = conn.prepare('SELECT page_count * page_size AS bytes FROM pragma_page_count(), pragma_page_size()').get();
     return { bytes, deepId: conn.prepare(DEEP_ID).get(Math.floor(count * 0.1)).id };

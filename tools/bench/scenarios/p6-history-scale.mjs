@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openMigratedSqlite } from '../lib/engines.mjs';
+import { openMigratedSqlite, writeSearchTexts } from '../lib/engines.mjs';
 import { startServer } from '../lib/server.mjs';
 import { openLoop } from '../lib/open-loop.mjs';
 import { acrossRounds, latencySummary, percentile, round } from '../lib/stats.mjs';
@@ -40,6 +40,7 @@ export async function seed(dir, count) {
       );
     }
   })();
+  writeSearchTexts(conn);
   conn.pragma('wal_checkpoint(TRUNCATE)');
   conn.close();
   return ids;

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { openMigratedSqlite } from '../lib/engines.mjs';
+import { openMigratedSqlite, writeSearchTexts } from '../lib/engines.mjs';
 import { openLoop } from '../lib/open-loop.mjs';
 import { scrapeGauges } from '../lib/prometheus.mjs';
 import { sleep } from '../lib/rounds.mjs';
@@ -84,6 +84,7 @@ async function seed(dir, count) {
   const columns = Object.keys(rows[0]);
   const insert = conn.prepare(`INSERT INTO jobs (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
   conn.transaction(() => rows.forEach((r) => insert.run(r)))();
+  writeSearchTexts(conn);
   conn.pragma('wal_checkpoint(TRUNCATE)');
   conn.close();
 }

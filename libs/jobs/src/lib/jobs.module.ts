@@ -120,6 +120,7 @@ export class JobsModule implements OnModuleInit, OnApplicationBootstrap, BeforeA
 
   constructor(
     private readonly engine: JobEngine,
+    private readonly store: JobStore,
     private readonly discovery: DiscoveryService,
     @Inject(AppConfig) private readonly config: AppConfig,
     @Inject(JOBS_MODULE_OPTIONS) private readonly options: JobsModuleOptions,
@@ -157,6 +158,8 @@ export class JobsModule implements OnModuleInit, OnApplicationBootstrap, BeforeA
     const running = this.engine.dispatcher.runningCount();
     if (running) this.logger.log(`Shutting down: waiting up to ${this.config.values.shutdownGraceMs} ms for ${running} running job(s)`);
     await this.engine.stop(this.config.values.shutdownGraceMs);
+    // The search texts of the last jobs, rather than at the next start (JobSearchIndexer).
+    if (this.store instanceof KyselyJobStore) await this.store.flushSearchIndex().catch((err) => this.logger.warn(`Search texts not written: ${err}`));
   }
 
   onModuleDestroy(): void {

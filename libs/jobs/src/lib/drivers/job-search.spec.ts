@@ -3,11 +3,15 @@ import pg from 'pg';
 import { ensurePostgresSchema, migrateToLatest, openPostgresDatabase, openSqliteDatabase, type AtelierDb, type SqlDialectName } from '@atelier/persistence';
 import { uuidv7 } from '@atelier/platform';
 import type { NewJobRecord } from '../ports/job-store.port';
+import { newRecordToRow } from './job-row';
 import { KyselyJobStore } from './kysely-job-store';
 
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-/** The search (`q`) of the job list on each dialect, through the job_search index kept by triggers (migration 011). */
+/**
+ * The search (`q`) of the job list on each dialect, through the job_search index (migration 011),
+ * kept by triggers, and on SQLite written for a new job just after its insert (migration 014).
+ */
 describe.each<SqlDialectName>(['sqlite', 'postgres'])('KyselyJobStore search (%s)', (dialect) => {
   let db: AtelierDb;
   let store: KyselyJobStore;
@@ -33,7 +37,13 @@ describe.each<SqlDialectName>(['sqlite', 'postgres'])('KyselyJobStore search (%s
       ...fields,
     };
   };
-  const add = async (fields: Partial<NewJobRecord> = {}) => (await store.insert([job(fields)]))[0];
+  /** Inserts a job and waits for its search text (SQLite writes it after the insert). */
+  const add = async (fields: Partial<NewJobRecord> = {}) => {
+    const [added] = await store.insert([job(fields)]);
+    await store.flushSearchIndex();
+    return added;
+  };
+  const texts = async (ids: string[]) => (await db.selectFrom('job_search').select('job_id').where('job_id', 'in', ids).orderBy('job_id').execute()).map((r) => r.job_id);
   const found = async (search: string, extra: { limit?: number; beforeId?: string } = {}) =>
     (await store.list({ search, limit: extra.limit ?? 50, beforeId: extra.beforeId })).map((j) => j.job_id);
   const addPreset = (jobId: string, name: string) =>
@@ -141,6 +151,45 @@ describe.each<SqlDialectName>(['sqlite', 'postgres'])('KyselyJobStore search (%s
     expect(await found(a.job_id.slice(0, 30))).toEqual([a.job_id]);
     expect(await found(b.job_id.toUpperCase())).toEqual([b.job_id]);
   });
+
+  it('finds a new job before its search text is written, and the same after', async () => {
+    const [quokka, common] = await store.insert([job({ title: 'Quokka portrait' }), job({ title: 'Copper look' })]);
+    await addPreset(common.job_id, 'Dune Sparrow');
+    // SQLite has not written them yet (the store writes new texts a moment after the insert); PostgreSQL has.
+    expect(await texts([quokka.job_id, common.job_id])).toEqual(dialect === 'sqlite' ? [] : [quokka.job_id, common.job_id]);
+    const answers = async () => [await found('quokka'), await found('dune sparrow'), await found('copper'), await found(quokka.job_id.slice(0, 20))];
+    const expected = [[quokka.job_id], [common.job_id], [common.job_id], [quokka.job_id]];
+    expect(await answers()).toEqual(expected);
+
+    await store.flushSearchIndex();
+    expect(await texts([quokka.job_id, common.job_id])).toEqual([quokka.job_id, common.job_id].sort());
+    expect(await answers()).toEqual(expected);
+    // The preset made before the text was written is in it.
+    expect(await db.selectFrom('job_search').select('body').where('job_id', '=', common.job_id).executeTakeFirstOrThrow()).toEqual({ body: 'copper look\n\n\ndune sparrow' });
+  });
+
+  it('skips a job deleted before its search text was written', async () => {
+    const [gone] = await store.insert([job({ title: 'Fleeting analysis' })]);
+    await store.delete(gone.job_id);
+    await store.flushSearchIndex();
+    expect(await texts([gone.job_id])).toEqual([]);
+    expect(await found('fleeting')).toEqual([]);
+  });
+
+  if (dialect === 'sqlite') {
+    it('writes, at the next start, the texts of the newest jobs a crashed process left unwritten', async () => {
+      const indexed = await add({ title: 'Written before the crash' });
+      // Inserted, then the process died before it wrote the text: a row written without the store.
+      const lost = newRecordToRow(job({ title: 'Marmot portrait' }));
+      await db.insertInto('jobs').values(lost).execute();
+
+      const next = new KyselyJobStore(db, dialect);
+      expect((await next.list({ search: 'marmot', limit: 50 })).map((j) => j.job_id)).toEqual([lost.id]);
+      await next.flushSearchIndex();
+      expect(await texts([indexed.job_id, lost.id])).toEqual([indexed.job_id, lost.id]);
+      expect(await found('marmot')).toEqual([lost.id]);
+    });
+  }
 
   it('drops the search text of a deleted job', async () => {
     const gone = await add({ title: 'Ephemeral analysis' });

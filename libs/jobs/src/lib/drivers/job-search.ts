@@ -1,6 +1,7 @@
 // The `q` filter of the job list: a job id prefix, or the text anywhere in the title, the preset name
 // asked for, the upload's file name or the name of a preset the job made (case-insensitive; LIKE
 // wildcards match themselves). Served by the trigram index over job_search (migration 011).
+// On SQLite a new job's text is written just after its insert (migration 014, JobSearchIndexer).
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { AtelierTables, SqlDialectName } from '@atelier/persistence';
 
@@ -23,8 +24,11 @@ const MAX_SAMPLED_TRIGRAMS = 16;
 const indexable = (needle: string) => [...needle].length >= 3 && !needle.includes('\n');
 const escapeLike = (text: string) => text.replace(/[!%_]/g, (c) => `!${c}`);
 
-/** A `WHERE` condition on `jobs` for the search text `text`. */
-export async function searchCondition(db: Db, dialect: SqlDialectName, text: string): Promise<Expression<SqlBool>> {
+/**
+ * A `WHERE` condition on `jobs` for the search text `text`. `unindexed`: jobs whose search text is
+ * not written yet (SQLite writes it after the insert, JobSearchIndexer), tested row by row.
+ */
+export async function searchCondition(db: Db, dialect: SqlDialectName, text: string, unindexed: readonly string[] = []): Promise<Expression<SqlBool>> {
   const needle = text.trim().toLowerCase();
   const escaped = escapeLike(needle);
   const prefix = `${escaped}%`;
@@ -36,9 +40,11 @@ export async function searchCondition(db: Db, dialect: SqlDialectName, text: str
         const id = sql.ref('jobs.id');
         // The id range finds the prefix in the primary key; LIKE keeps its exact meaning.
         const idPrefix = sql<SqlBool>`(${id} >= ${needle} AND ${id} < ${`${needle}\u{10ffff}`} AND ${id} LIKE ${prefix} ESCAPE '!')`;
-        if (candidates.length === 0) return idPrefix;
-        const holding = dialect === 'postgres' ? sql`${id} = ANY(${candidates}::text[])` : sql`${id} IN (SELECT value FROM json_each(${JSON.stringify(candidates)}))`;
-        return sql<SqlBool>`(${holding} OR ${idPrefix})`;
+        const among = (ids: readonly string[]) => (dialect === 'postgres' ? sql<SqlBool>`${id} = ANY(${ids}::text[])` : sql<SqlBool>`${id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
+        const conditions = [idPrefix];
+        if (candidates.length) conditions.unshift(among(candidates));
+        if (unindexed.length) conditions.push(sql<SqlBool>`(${among(unindexed)} AND ${scanCondition(dialect, escaped, prefix)})`);
+        return sql<SqlBool>`(${sql.join(conditions, sql` OR `)})`;
       }
     }
   }

@@ -4,6 +4,7 @@ import { runInTransactionScope, type AtelierTables, type SqlDialectName } from '
 import { JobStore, type ChildSummary, type JobListQuery, type JobPatch, type JobRecord, type NewJobRecord, type ProgressPatch, type TransitionGuard } from '../ports/job-store.port';
 import { newRecordToRow, patchToRow, rowToRecord, type JobRow } from './job-row';
 import { searchCondition } from './job-search';
+import { JobSearchIndexer } from './job-search-indexer';
 import { JobSql } from './job-sql';
 import type { JobWriteBatcher } from './job-write-batcher';
 
@@ -15,6 +16,8 @@ export interface KyselyJobStoreOptions {
   sql?: JobSql;
   /** Internal: the store bound to an open transaction. */
   inTransaction?: boolean;
+  /** Internal: the root store's (SQLite writes a new job's search text after its commit). */
+  searchIndexer?: JobSearchIndexer;
 }
 
 /**
@@ -25,6 +28,7 @@ export class KyselyJobStore extends JobStore {
   private readonly batcher?: JobWriteBatcher;
   private readonly inTransaction: boolean;
   private readonly sql: JobSql;
+  private readonly searchIndexer?: JobSearchIndexer;
 
   constructor(
     private readonly db: Db,
@@ -36,6 +40,13 @@ export class KyselyJobStore extends JobStore {
     this.sql = options.sql ?? new JobSql(dialect);
     // Statements inside a transaction are never batched.
     this.batcher = this.inTransaction ? undefined : options.batcher;
+    // PostgreSQL writes it in the insert, by a statement-level trigger (migration 011).
+    this.searchIndexer = options.searchIndexer ?? (dialect === 'sqlite' && !this.inTransaction ? new JobSearchIndexer(db as Kysely<AtelierTables>) : undefined);
+  }
+
+  /** Writes the search texts of the jobs inserted so far (SQLite writes them shortly after each insert). */
+  async flushSearchIndex(): Promise<void> {
+    await this.searchIndexer?.flush();
   }
 
   async insert(jobs: NewJobRecord[]): Promise<JobRecord[]> {
@@ -53,6 +64,7 @@ export class KyselyJobStore extends JobStore {
         if (deps.length) await db.insertInto('job_dependencies').values(deps).execute();
       });
     }
+    this.searchIndexer?.added(rows.map((r) => r.id));
     // The rows as written are the rows as stored: no column has a database-side default left unset.
     return rows.map(rowToRecord);
   }
@@ -79,7 +91,10 @@ export class KyselyJobStore extends JobStore {
     if (q.afterId) query = query.where('id', '>', q.afterId);
     if (q.createdAfter) query = query.where('created_at', '>=', q.createdAfter);
     if (q.createdBefore) query = query.where('created_at', '<', q.createdBefore);
-    if (q.search) query = query.where(await searchCondition(this.db, this.dialect, q.search));
+    if (q.search) {
+      await this.searchIndexer?.ready();
+      query = query.where(await searchCondition(this.db, this.dialect, q.search, this.searchIndexer?.unindexed()));
+    }
     const rows = await query.orderBy('id', q.ascending ? 'asc' : 'desc').limit(q.limit).execute();
     return rows.map(rowToRecord);
   }
@@ -230,7 +245,7 @@ export class KyselyJobStore extends JobStore {
     const root = this.db as Kysely<AtelierTables>;
     const run = () =>
       root.transaction().execute(async (trx) => {
-        const store = new KyselyJobStore(trx, this.dialect, { inTransaction: true, sql: this.sql });
+        const store = new KyselyJobStore(trx, this.dialect, { inTransaction: true, sql: this.sql, searchIndexer: this.searchIndexer });
         await store.lock(lockId);
         return runInTransactionScope(root, trx, () => fn(store));
       });

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { SqlDialectName } from '../schema';
+import { jobSearchBodySql as bodyOf } from '../search-body';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists
 type AnyDb = Kysely<any>;
@@ -18,16 +19,6 @@ type AnyDb = Kysely<any>;
  */
 export function jobSearchMigration(dialect: SqlDialectName) {
   return { up: (db: AnyDb) => (dialect === 'postgres' ? upPostgres(db) : upSqlite(db)) };
-}
-
-/** The search text of job `id` (an SQL expression naming a job id), from its row in `jobs` and its presets. */
-function bodyOf(dialect: SqlDialectName, id: string): string {
-  if (dialect === 'postgres') {
-    return `(SELECT lower(j.title) || E'\\n' || coalesce(lower(j.input::json->>'preset_name'), '') || E'\\n' || coalesce(lower(j.metadata::json->>'file_name'), '')
-      || coalesce((SELECT string_agg(E'\\n' || lower(p.name), '') FROM presets p WHERE p.job_id = j.id), '') FROM jobs j WHERE j.id = ${id})`;
-  }
-  return `(SELECT lower(j.title) || char(10) || coalesce(lower(json_extract(j.input, '$.preset_name')), '') || char(10) || coalesce(lower(json_extract(j.metadata, '$.file_name')), '')
-    || coalesce((SELECT group_concat(char(10) || lower(p.name), '') FROM presets p WHERE p.job_id = j.id), '') FROM jobs j WHERE j.id = ${id})`;
 }
 
 async function upSqlite(db: AnyDb): Promise<void> {

@@ -13,6 +13,7 @@ import { statsIndexesMigration } from './010-stats-indexes';
 import { jobSearchMigration } from './011-job-search';
 import { statsCacheMigration } from './012-stats-cache';
 import { partialTimeIndexesMigration } from './013-partial-time-indexes';
+import { jobSearchAfterCommitMigration } from './014-job-search-after-commit';
 
 /** One list of migrations for both dialects; names sort in the order they apply. */
 class StaticMigrations implements MigrationProvider {
@@ -32,6 +33,7 @@ class StaticMigrations implements MigrationProvider {
       '011-job-search': jobSearchMigration(this.dialect),
       '012-stats-cache': statsCacheMigration(this.dialect),
       '013-partial-time-indexes': partialTimeIndexesMigration(),
+      '014-job-search-after-commit': jobSearchAfterCommitMigration(this.dialect),
     };
   }
 }
