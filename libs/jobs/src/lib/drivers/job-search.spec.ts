@@ -191,6 +191,41 @@ describe.each<SqlDialectName>(['sqlite', 'postgres'])('KyselyJobStore search (%s
     });
   }
 
+  it('keeps one right text per job through inserts, renames, presets, deletions and searches at once', async () => {
+    const specs = Array.from({ length: 120 }, (_, i) => job({ title: `Race ${i} look` }));
+    const work: Promise<unknown>[] = [];
+    for (const [i, spec] of specs.entries()) {
+      work.push(
+        (async () => {
+          await store.insert([spec]);
+          if (i % 4 === 1) await store.delete(spec.job_id);
+          if (i % 4 === 2) await store.transition(spec.job_id, ['queued'], { title: `Renamed ${i} look` });
+          if (i % 4 === 3) await addPreset(spec.job_id, `Race preset ${i}x`);
+        })(),
+      );
+      if (i % 10 === 0) work.push(found('race'), found(`race ${i} look`));
+    }
+    await Promise.all(work);
+    await store.flushSearchIndex();
+
+    const kept = specs.filter((_, i) => i % 4 !== 1);
+    const rows = await db.selectFrom('job_search').select(['job_id', 'body']).where('job_id', 'in', specs.map((j) => j.job_id)).orderBy('job_id').execute();
+    const expected = kept.map((spec) => {
+      const i = specs.indexOf(spec);
+      const title = i % 4 === 2 ? `renamed ${i} look` : `race ${i} look`;
+      return { job_id: spec.job_id, body: `${title}\n\n${i % 4 === 3 ? `\nrace preset ${i}x` : ''}` };
+    });
+    expect(rows).toEqual(expected);
+    expect(await found(`renamed 2 look`)).toEqual([specs[2].job_id]);
+    expect(await found(`race preset 3x`)).toEqual([specs[3].job_id]);
+    expect(await found(`race 1 look`)).toEqual([]);
+    if (dialect === 'sqlite') {
+      // The FTS index holds exactly those texts: each race row once, none of the deleted ones.
+      const { rows: fts } = await sql<{ n: number }>`SELECT count(*) AS n FROM job_search_fts WHERE job_search_fts MATCH '"look"'`.execute(db);
+      expect(fts[0].n).toBe(kept.length);
+    }
+  });
+
   it('drops the search text of a deleted job', async () => {
     const gone = await add({ title: 'Ephemeral analysis' });
     await add({ title: 'Ephemeral analysis' });
