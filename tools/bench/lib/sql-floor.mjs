@@ -1,7 +1,8 @@
 // The floor under P3 embedded: the engine's own four statements per job (insert, start, end,
-// dependents), written by its JobSql, run straight on better-sqlite3 with the production pragmas,
-// 100 jobs per transaction — no engine, no events, no handler, no promises. What the embedded engine
-// can reach on one thread is below this.
+// dependents), written by its JobSql, and the statement that writes the search texts of each 100
+// new jobs (JobSearchIndexer), run straight on better-sqlite3 with the production pragmas, 100 jobs
+// per transaction — no engine, no events, no handler, no promises. What the embedded engine can
+// reach on one thread is below this.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ const BATCH = 100;
 
 export async function openSqlFloor() {
   const { JobSql } = dist('libs/jobs/src/lib/drivers/job-sql.js');
+  const { WRITE_SEARCH_TEXTS } = dist('libs/jobs/src/lib/drivers/job-search-indexer.js');
   const { newRecordToRow, patchToRow } = dist('libs/jobs/src/lib/drivers/job-row.js');
   const { uuidv7 } = dist('libs/platform/src/index.js');
   const dir = mkdtempSync(join(tmpdir(), 'atelier-floor-'));
@@ -43,6 +45,7 @@ export async function openSqlFloor() {
             exec(jobSql.insert(newRecordToRow(benchJob(id, now))));
           }
         });
+        exec({ sql: WRITE_SEARCH_TEXTS, parameters: [JSON.stringify(ids)] });
         inTransaction(() => {
           for (const id of ids) {
             const now = new Date().toISOString();

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { jobSearchBodySql, type AtelierTables } from '@atelier/persistence';
 
 /** How long new jobs gather before one statement writes their search texts. */
@@ -15,6 +15,13 @@ const RETRY_DELAY_MS = 1000;
 const CATCH_UP_WINDOW_MS = 10 * 60_000;
 
 const logger = new Logger('JobSearch');
+
+/**
+ * Writes the search texts of the jobs whose ids its one parameter lists (a JSON array); a job
+ * already indexed or gone is skipped. `n`, not `j`: the body's own subquery reads the job as `j`.
+ */
+export const WRITE_SEARCH_TEXTS = `INSERT INTO job_search (job_id, body) SELECT n.id, ${jobSearchBodySql('sqlite', 'n.id')} FROM jobs n
+  WHERE n.id IN (SELECT value FROM json_each(?)) ON CONFLICT (job_id) DO NOTHING`;
 
 /**
  * Writes the search text of new jobs on SQLite (`job_search`, migrations 011 and 014) after their
@@ -79,9 +86,7 @@ export class JobSearchIndexer {
   private async writeBatch(): Promise<void> {
     const ids = [...this.pending].slice(0, BATCH);
     try {
-      // `n`, not `j`: the body's own subquery reads the job as `j`.
-      await sql`INSERT INTO job_search (job_id, body) SELECT n.id, ${sql.raw(jobSearchBodySql('sqlite', 'n.id'))} FROM jobs n
-        WHERE n.id IN (SELECT value FROM json_each(${JSON.stringify(ids)})) ON CONFLICT (job_id) DO NOTHING`.execute(this.db);
+      await this.db.executeQuery(CompiledQuery.raw(WRITE_SEARCH_TEXTS, [JSON.stringify(ids)]));
     } catch (err) {
       if (this.stopped || isClosed(err)) return this.stop();
       if (!this.failing) logger.warn(`Search texts of ${ids.length} new jobs not written, retrying in ${RETRY_DELAY_MS / 1000} s: ${(err as Error).message}`);
