@@ -10,7 +10,7 @@ import { dropNamespace, distributedStatus, openNamespace } from '../lib/distribu
 import { PG_URL, REDIS_URL } from '../lib/engines.mjs';
 import { rareFileName } from '../lib/history-rows.mjs';
 import { seedPostgresHistory, seedSqliteHistory } from '../lib/history-seed.mjs';
-import { openLoop } from '../lib/open-loop.mjs';
+import { openLoopOnThread } from '../lib/open-loop-thread.mjs';
 import { scaleChartSvg, SCALE_CHART_FILE } from '../lib/scale-chart.mjs';
 import { startServer } from '../lib/server.mjs';
 import { latencySummary, median, round } from '../lib/stats.mjs';
@@ -54,7 +54,7 @@ async function probe(server, path, { rate, seconds, minSamples, check }) {
     while (samples.length < n) samples.push(await timedGet(server, path));
     return { ...latencySummary([samples]), load: 'one at a time' };
   }
-  const run = await openLoop({ url: `${server.url}${path}`, headers: server.auth, rate: used, seconds: Math.max(seconds, minSamples / used) });
+  const run = await openLoopOnThread({ url: `${server.url}${path}`, headers: server.auth, rate: used, seconds: Math.max(seconds, minSamples / used) });
   if (run.errors || run.latencies.length !== (run.statuses[200] ?? 0)) throw new Error(`GET ${path}: ${JSON.stringify(run.statuses)}, ${run.errors} errors`);
   return { ...latencySummary([run.latencies]), load: `open loop ${round(used, 1)}/s` };
 }
