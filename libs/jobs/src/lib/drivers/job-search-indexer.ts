@@ -68,8 +68,8 @@ export class JobSearchIndexer {
     }
   }
 
-  /** No more writes (the database is closing); what is pending is found again at the next start. */
-  stop(): void {
+  /** No more writes (the database was closed under it); what is pending is found again at the next start. */
+  private stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
   }
