@@ -4,6 +4,7 @@ import { ATELIER_DB, currentExecutor, inTransaction, type AtelierDb, type ApiKey
 import { ForbiddenError, InvalidInputError, NotFoundError, roleAtLeast, uuidv7, type AccessScope, type Principal } from '@atelier/platform';
 import { AuditService } from '../audit/audit.service';
 import { PrincipalCache } from '../guard/principal-cache';
+import { credentialUserOf, CREDENTIAL_USER_COLUMNS, type CredentialUser } from '../users/users.repository';
 import { randomSecret, sha256 } from '../tokens';
 
 /** Every key starts with this, so secret scanners and people recognise one. */
@@ -78,17 +79,22 @@ export class ApiKeysService {
     );
   }
 
-  /** The key's id, user and role when it is live, and until when (its expiry); records its use (at most once a minute). */
-  async resolve(key: string): Promise<{ apiKeyId: string; userId: string; role: Role; validUntil: number } | undefined> {
+  /** The key's id, role and user when it is live, and until when (its expiry); records its use (at most once a minute). */
+  async resolve(key: string): Promise<{ apiKeyId: string; user: CredentialUser; role: Role; validUntil: number } | undefined> {
     if (!key.startsWith(API_KEY_PREFIX)) return undefined;
-    const row = await this.db.selectFrom('api_keys').select(['api_key_id', 'user_id', 'role', 'expires_at']).where('key_hash', '=', sha256(key)).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('api_keys')
+      .innerJoin('users', 'users.user_id', 'api_keys.user_id')
+      .select(['api_keys.api_key_id', 'api_keys.user_id', 'api_keys.role', 'api_keys.expires_at', ...CREDENTIAL_USER_COLUMNS])
+      .where('api_keys.key_hash', '=', sha256(key))
+      .executeTakeFirst();
     if (!row || (row.expires_at && Date.parse(row.expires_at) <= Date.now())) return undefined;
     const now = Date.now();
     if (now - (this.touched.get(row.api_key_id) ?? 0) >= TOUCH_EVERY_MS) {
       this.touched.set(row.api_key_id, now);
       await this.db.updateTable('api_keys').set({ last_used_at: new Date(now).toISOString() }).where('api_key_id', '=', row.api_key_id).execute();
     }
-    return { apiKeyId: row.api_key_id, userId: row.user_id, role: row.role as Role, validUntil: row.expires_at ? Date.parse(row.expires_at) : Infinity };
+    return { apiKeyId: row.api_key_id, user: credentialUserOf(row), role: row.role as Role, validUntil: row.expires_at ? Date.parse(row.expires_at) : Infinity };
   }
 }
 

@@ -4,22 +4,21 @@ import type { Role } from '@atelier/contracts';
 import { roleAtLeast, type Principal } from '@atelier/platform';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { SessionsService } from '../sessions/sessions.service';
-import { UsersRepository } from '../users/users.repository';
+import type { CredentialUser } from '../users/users.repository';
 import { PrincipalCache, type VerifiedCredential } from './principal-cache';
 
 export const SESSION_COOKIE = 'atelier_session';
 
 /**
  * Finds the principal of a request: a Bearer API key, else the session cookie. The credential and
- * its user are checked in the database, or taken from the PrincipalCache (embedded mode), which
- * every change to them empties.
+ * its user are checked in the database with one statement, or taken from the PrincipalCache
+ * (embedded mode), which every change to them empties.
  */
 @Injectable()
 export class Authenticator {
   constructor(
     private readonly sessions: SessionsService,
     private readonly apiKeys: ApiKeysService,
-    private readonly users: UsersRepository,
     private readonly cache: PrincipalCache,
   ) {}
 
@@ -33,26 +32,23 @@ export class Authenticator {
 
   private async verifyKey(bearer: string): Promise<VerifiedCredential | undefined> {
     const key = await this.apiKeys.resolve(bearer);
-    if (!key) return undefined;
-    const principal = await this.principalOf(key.userId, 'api_key', key.apiKeyId, key.role);
+    const principal = key && principalOf(key.user, 'api_key', key.apiKeyId, key.role);
     return principal && { principal, validUntil: key.validUntil };
   }
 
   private async verifySession(token: string): Promise<VerifiedCredential | undefined> {
     const session = await this.sessions.resolve(token);
-    if (!session) return undefined;
-    const principal = await this.principalOf(session.userId, 'session', session.sessionHash);
+    const principal = session && principalOf(session.user, 'session', session.sessionHash);
     return principal && { principal, validUntil: session.validUntil };
   }
+}
 
-  private async principalOf(userId: string, via: Principal['via'], credentialId: string, keyRole?: Role): Promise<Principal | undefined> {
-    const user = await this.users.get(userId);
-    if (!user || user.disabled) return undefined;
-    // A key acts with its own role, never above its user's current one.
-    const role = keyRole && !roleAtLeast(keyRole, user.role) ? keyRole : user.role;
-    // Shared by the requests of one credential while it is cached.
-    return Object.freeze({ user_id: user.user_id, email: user.email, name: user.name, role, via, credential_id: credentialId });
-  }
+function principalOf(user: CredentialUser, via: Principal['via'], credentialId: string, keyRole?: Role): Principal | undefined {
+  if (user.disabled) return undefined;
+  // A key acts with its own role, never above its user's current one.
+  const role = keyRole && !roleAtLeast(keyRole, user.role) ? keyRole : user.role;
+  // Shared by the requests of one credential while it is cached.
+  return Object.freeze({ user_id: user.user_id, email: user.email, name: user.name, role, via, credential_id: credentialId });
 }
 
 export function bearerOf(req: Request): string | undefined {

@@ -3,6 +3,7 @@ import { ATELIER_DB, currentExecutor, type AtelierDb } from '@atelier/persistenc
 import { AppConfig } from '@atelier/platform';
 import { PrincipalCache } from '../guard/principal-cache';
 import { randomSecret, sha256 } from '../tokens';
+import { credentialUserOf, CREDENTIAL_USER_COLUMNS, type CredentialUser } from '../users/users.repository';
 
 export interface SessionMeta {
   ip?: string;
@@ -44,10 +45,15 @@ export class SessionsService {
     return token;
   }
 
-  /** The user id of a live session, its hash and until when it stays live unused; undefined when gone (an expired or idle one is removed). */
-  async resolve(token: string): Promise<{ userId: string; sessionHash: string; validUntil: number } | undefined> {
+  /** The user of a live session (read with it), its hash and until when it stays live unused; undefined when gone (an expired or idle one is removed). */
+  async resolve(token: string): Promise<{ user: CredentialUser; sessionHash: string; validUntil: number } | undefined> {
     const hash = sha256(token);
-    const row = await this.db.selectFrom('sessions').select(['user_id', 'last_seen_at', 'expires_at']).where('session_hash', '=', hash).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.user_id', 'sessions.user_id')
+      .select(['sessions.user_id', 'sessions.last_seen_at', 'sessions.expires_at', ...CREDENTIAL_USER_COLUMNS])
+      .where('sessions.session_hash', '=', hash)
+      .executeTakeFirst();
     if (!row) return undefined;
     const now = Date.now();
     const idleFor = now - Date.parse(row.last_seen_at);
@@ -60,7 +66,7 @@ export class SessionsService {
       await this.db.updateTable('sessions').set({ last_seen_at: new Date(now).toISOString() }).where('session_hash', '=', hash).execute();
       lastSeen = now;
     }
-    return { userId: row.user_id, sessionHash: hash, validUntil: Math.min(Date.parse(row.expires_at), lastSeen + this.config.values.sessionIdleTimeoutMs) };
+    return { user: credentialUserOf(row), sessionHash: hash, validUntil: Math.min(Date.parse(row.expires_at), lastSeen + this.config.values.sessionIdleTimeoutMs) };
   }
 
   async revoke(token: string): Promise<void> {
