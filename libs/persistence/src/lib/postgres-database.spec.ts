@@ -120,6 +120,13 @@ describe('prepared statements of the records pool', () => {
     }
   });
 
+  it("rejects a failing statement with PostgreSQL's error, prepared or not, and the connection serves the next one", async () => {
+    for (const text of ['SELECT 1 / $1::int AS q', `SELECT 1 / $1::int AS q${PREPARED_STATEMENT}`]) {
+      await expect(db.executeQuery(CompiledQuery.raw(text, [0]))).rejects.toMatchObject({ code: '22012', message: 'division by zero' });
+      expect((await db.executeQuery<{ q: number }>(CompiledQuery.raw(text, [1]))).rows).toEqual([{ q: 1 }]);
+    }
+  });
+
   it('leaves every other statement unnamed', async () => {
     await db.executeQuery(CompiledQuery.raw('SELECT $1::int AS one', [1]));
     expect((await prepared()).some((p) => p.statement.includes('AS one'))).toBe(false);
