@@ -57,7 +57,8 @@ type QueryCallback = (err: Error | null, result: unknown) => void;
 /**
  * The records pool's connection. Kysely calls `query(text, values)`, node-pg's promise form; this
  * client answers it through node-pg's callback form instead, with a promise of its own. Measured on
- * the P9 PostgreSQL list (`npm run bench`, 100 pages of 50 jobs a second): with the promise form,
+ * P9's million-job PostgreSQL history (`npm run bench`), GET /api/jobs at 100 pages of 50 jobs a
+ * second (P9 itself reads at half the server's time): with the promise form,
  * the rows' strings outlived two young-generation collections and were promoted, so the old
  * generation grew by ≈ 9 MB/s and a major collection ran every 2.7 s; its concurrent marking slowed
  * the requests around it for 50–100 ms on 2 cores, which made the p99. With the callback form the
